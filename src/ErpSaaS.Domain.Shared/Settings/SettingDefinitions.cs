@@ -1,0 +1,39 @@
+namespace ErpSaaS.Settings;
+
+public sealed record SettingDefinition(string Name, string DefaultValue, IReadOnlyList<string>? AllowedValues = null)
+{
+    public bool IsValid(string? value) =>
+        value is not null && value.Length <= ErpSettings.MaxValueLength
+        && (AllowedValues is null || AllowedValues.Contains(value, StringComparer.Ordinal));
+}
+
+public static class SettingDefinitions
+{
+    public static readonly IReadOnlyList<string> Currencies = ["CNY", "USD", "EUR", "HKD", "JPY", "GBP"];
+    public static readonly IReadOnlyList<string> TimeZones =
+        ["Asia/Shanghai", "Asia/Hong_Kong", "Asia/Taipei", "Asia/Singapore", "Asia/Tokyo", "Europe/London", "Europe/Berlin", "America/New_York", "America/Los_Angeles", "UTC"];
+
+    public static readonly IReadOnlyList<SettingDefinition> All = BuildAll();
+
+    private static readonly Dictionary<string, SettingDefinition> ByName = All.ToDictionary(s => s.Name, StringComparer.Ordinal);
+
+    public static SettingDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+
+    public static string NumberPatternSetting(string documentType) => ErpSettings.NumberPatternPrefix + documentType;
+
+    private static List<SettingDefinition> BuildAll()
+    {
+        List<SettingDefinition> all =
+        [
+            new(ErpSettings.CompanyName, string.Empty),
+            new(ErpSettings.CompanyTaxId, string.Empty),
+            new(ErpSettings.CompanyAddress, string.Empty),
+            new(ErpSettings.CompanyPhone, string.Empty),
+            new(ErpSettings.BaseCurrency, "CNY", Currencies),
+            new(ErpSettings.TimeZone, "Asia/Shanghai", TimeZones),
+            new(ErpSettings.DefaultLanguage, "zh-Hans", ["zh-Hans", "en"]),
+        ];
+        all.AddRange(Numbering.DocumentTypes.DefaultPatterns.Select(p => new SettingDefinition(NumberPatternSetting(p.Key), p.Value)));
+        return all;
+    }
+}
