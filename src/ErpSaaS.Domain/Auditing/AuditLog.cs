@@ -3,7 +3,7 @@ using ErpSaaS.Common;
 namespace ErpSaaS.Auditing;
 
 /// <summary>One write request: who did what, from where, and what it changed.</summary>
-public sealed class AuditLog : Entity, IMultiTenant
+public sealed class AuditLog : Entity, IMultiTenant, INotAudited
 {
     private AuditLog() { }
 
@@ -46,7 +46,7 @@ public enum EntityChangeType
 }
 
 /// <summary>One entity insert, update or delete, with each changed property's old and new value.</summary>
-public sealed class EntityChange : Entity, IMultiTenant
+public sealed class EntityChange : Entity, IMultiTenant, INotAudited
 {
     private EntityChange() { }
 

@@ -81,5 +81,5 @@ public sealed class AppRole : IdentityRole<Guid>, IMultiTenant
 public sealed class AppUserRole : IdentityUserRole<Guid>, IMultiTenant { public Guid? TenantId { get; private set; } }
 public sealed class AppUserClaim : IdentityUserClaim<Guid>, IMultiTenant { public Guid? TenantId { get; private set; } }
 public sealed class AppUserLogin : IdentityUserLogin<Guid>, IMultiTenant { public Guid? TenantId { get; private set; } }
-public sealed class AppUserToken : IdentityUserToken<Guid>, IMultiTenant { public Guid? TenantId { get; private set; } }
+public sealed class AppUserToken : IdentityUserToken<Guid>, IMultiTenant, Auditing.INotAudited { public Guid? TenantId { get; private set; } }
 public sealed class AppRoleClaim : IdentityRoleClaim<Guid>, IMultiTenant { public Guid? TenantId { get; private set; } }

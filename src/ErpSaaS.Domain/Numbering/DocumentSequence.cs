@@ -7,7 +7,7 @@ namespace ErpSaaS.Numbering;
 /// Incremented with a row lock inside the business transaction, so a rolled-back document
 /// gives its number back: numbers stay unique and gap-free.
 /// </summary>
-public sealed class DocumentSequence : IMultiTenant
+public sealed class DocumentSequence : IMultiTenant, Auditing.INotAudited
 {
     private DocumentSequence() { }
 

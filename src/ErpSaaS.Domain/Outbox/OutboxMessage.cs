@@ -6,7 +6,7 @@ namespace ErpSaaS.Outbox;
 /// A side effect (e-mail, webhook, notification) written in the business transaction and carried out
 /// later by the dispatcher, inside the tenant that wrote it.
 /// </summary>
-public sealed class OutboxMessage : Entity, IMultiTenant
+public sealed class OutboxMessage : Entity, IMultiTenant, Auditing.INotAudited
 {
     public const int MaxTypeLength = 128;
     public const int MaxAttempts = 8;

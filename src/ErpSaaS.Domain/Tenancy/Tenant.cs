@@ -24,6 +24,7 @@ public sealed partial class Tenant : AggregateRoot, IHasCreationTime
     public TenantStatus Status { get; private set; }
     public Guid PlanId { get; private set; }
     public DateTimeOffset? TrialEndsAt { get; private set; }
+    [Auditing.AuditMasked]
     public string? ConnectionString { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 

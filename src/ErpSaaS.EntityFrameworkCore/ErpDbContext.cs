@@ -1,0 +1,95 @@
+using ErpSaaS.Auditing;
+using ErpSaaS.Common;
+using ErpSaaS.Features;
+using ErpSaaS.Identity;
+using ErpSaaS.Numbering;
+using ErpSaaS.Outbox;
+using ErpSaaS.Settings;
+using ErpSaaS.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ErpSaaS.EntityFrameworkCore;
+
+/// <summary>
+/// The one unit of work. Every <see cref="IMultiTenant"/> entity is filtered to the current tenant by a
+/// query filter that reads <see cref="CurrentTenantId"/> per query; PostgreSQL row-level security
+/// (see <see cref="TenantSessionInterceptor"/>) backs it up on every connection.
+/// </summary>
+public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options, ICurrentTenant currentTenant, ErpSaveChangesPipeline pipeline)
+    : IdentityDbContext<AppUser, AppRole, Guid, AppUserClaim, AppUserRole, AppUserLogin, AppRoleClaim, AppUserToken>(options)
+{
+    private int _tenantFilterDisabledDepth;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanFeatureValue> PlanFeatureValues => Set<PlanFeatureValue>();
+    public DbSet<TenantFeatureOverride> TenantFeatureOverrides => Set<TenantFeatureOverride>();
+    public DbSet<PermissionGrant> PermissionGrants => Set<PermissionGrant>();
+    public DbSet<TenantSetting> TenantSettings => Set<TenantSetting>();
+    public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
+    public DbSet<EntityChange> EntityChanges => Set<EntityChange>();
+    public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public ICurrentTenant CurrentTenant => currentTenant;
+
+    // Read by the query filters on every query (EF parameterizes context members, never caching their values).
+    internal Guid? CurrentTenantId => currentTenant.Id;
+    internal bool IsTenantFilterEnabled => _tenantFilterDisabledDepth == 0;
+
+    /// <summary>
+    /// Host-side code that must see every tenant's rows (operator lists, the outbox dispatcher) says so here,
+    /// visibly: the query filter is lifted and row-level security is bypassed for this context until disposed.
+    /// </summary>
+    public IDisposable DisableTenantFilter()
+    {
+        _tenantFilterDisabledDepth++;
+        return new FilterScope(this);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ErpDbContext).Assembly);
+
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IMultiTenant).IsAssignableFrom(t.ClrType)))
+        {
+            GetType().GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
+                .MakeGenericMethod(entityType.ClrType)
+                .Invoke(this, [builder]);
+        }
+        SnakeCaseNames.Apply(builder.Model);
+    }
+
+    private void ApplyTenantFilter<TEntity>(ModelBuilder builder) where TEntity : class, IMultiTenant =>
+        builder.Entity<TEntity>().HasQueryFilter(e => !IsTenantFilterEnabled || e.TenantId == CurrentTenantId);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await pipeline.BeforeSaveAsync(this, cancellationToken);
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        pipeline.AfterSave(this);
+        return result;
+    }
+
+    private sealed class FilterScope(ErpDbContext context) : IDisposable
+    {
+        private bool _disposed;
+        public void Dispose()
+        {
+            if (_disposed) return;
+            _disposed = true;
+            context._tenantFilterDisabledDepth--;
+        }
+    }
+}

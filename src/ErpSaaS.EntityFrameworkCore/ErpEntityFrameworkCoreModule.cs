@@ -1,0 +1,49 @@
+using ErpSaaS.Common;
+using ErpSaaS.EntityFrameworkCore.Migrations;
+using ErpSaaS.EntityFrameworkCore.Tenancy;
+using ErpSaaS.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSaaS.EntityFrameworkCore;
+
+public static class ErpEntityFrameworkCoreModule
+{
+    public static IServiceCollection AddErpEntityFrameworkCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = new ErpDatabaseOptions
+        {
+            ConnectionString = configuration.GetConnectionString("Default")
+                               ?? throw new InvalidOperationException("ConnectionStrings:Default is not configured."),
+            MigrationConnectionString = configuration.GetConnectionString("Migrations")
+                                        ?? configuration.GetConnectionString("Default")!,
+        };
+        services.AddSingleton(database);
+        services.AddMemoryCache();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<TenantStore>());
+        services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<TenantStore>());
+        services.AddSingleton<TenantSessionInterceptor>();
+        services.AddSingleton<TenantConnectionStringResolver>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddScoped<ICurrentTenant, CurrentTenant>();
+        services.AddScoped<ErpSaveChangesPipeline>();
+        services.AddScoped<ErpSaaS.Auditing.AuditContext>();
+        services.AddScoped<ErpSaaS.Auditing.IAuditContext>(sp => sp.GetRequiredService<ErpSaaS.Auditing.AuditContext>());
+        services.AddSingleton<ErpDatabaseMigrator>();
+
+        // Not pooled: a context is bound to the tenant (and database) current when it is created.
+        services.AddDbContext<ErpDbContext>((sp, options) =>
+        {
+            var tenantId = sp.GetRequiredService<ICurrentTenant>().Id;
+            options.UseNpgsql(sp.GetRequiredService<TenantConnectionStringResolver>().Resolve(tenantId))
+                .AddInterceptors(sp.GetRequiredService<TenantSessionInterceptor>());
+        });
+        services.AddScoped<IUnitOfWork, EfUnitOfWork>();
+        services.AddScoped<ITenantRepository, TenantRepository>();
+        services.AddScoped<TenantManager>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,226 @@
+-- 0001 initial schema: tenancy, identity, features, settings, auditing, numbering, outbox.
+-- Forward-only: never edit an applied migration; add the next one.
+
+CREATE TABLE audit_logs (
+    id uuid NOT NULL,
+    tenant_id uuid,
+    user_id uuid,
+    user_name character varying(256),
+    impersonator_user_id uuid,
+    ip_address character varying(64),
+    http_method character varying(16) NOT NULL,
+    url character varying(2048) NOT NULL,
+    executed_at timestamp with time zone NOT NULL,
+    duration_ms integer NOT NULL,
+    status_code integer,
+    error character varying(2000),
+    CONSTRAINT pk_audit_logs PRIMARY KEY (id)
+);
+
+CREATE TABLE document_sequences (
+    tenant_id uuid NOT NULL,
+    document_type character varying(64) NOT NULL,
+    period_key character varying(16) NOT NULL,
+    last_value bigint NOT NULL,
+    CONSTRAINT pk_document_sequences PRIMARY KEY (tenant_id, document_type, period_key)
+);
+
+CREATE TABLE entity_changes (
+    id uuid NOT NULL,
+    tenant_id uuid,
+    audit_log_id uuid,
+    entity_type character varying(128) NOT NULL,
+    entity_id character varying(128) NOT NULL,
+    change_type character varying(32) NOT NULL,
+    property_changes jsonb NOT NULL,
+    user_id uuid,
+    impersonator_user_id uuid,
+    changed_at timestamp with time zone NOT NULL,
+    CONSTRAINT pk_entity_changes PRIMARY KEY (id)
+);
+
+CREATE TABLE outbox_messages (
+    id uuid NOT NULL,
+    tenant_id uuid,
+    type character varying(128) NOT NULL,
+    payload jsonb NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    attempts integer NOT NULL,
+    next_attempt_at timestamp with time zone NOT NULL,
+    processed_at timestamp with time zone,
+    dead_lettered_at timestamp with time zone,
+    last_error character varying(2000),
+    CONSTRAINT pk_outbox_messages PRIMARY KEY (id)
+);
+
+CREATE TABLE permission_grants (
+    id uuid NOT NULL,
+    tenant_id uuid,
+    grantee character varying(32) NOT NULL,
+    grantee_id uuid NOT NULL,
+    name character varying(128) NOT NULL,
+    CONSTRAINT pk_permission_grants PRIMARY KEY (id)
+);
+
+CREATE TABLE plans (
+    id uuid NOT NULL,
+    code character varying(32) NOT NULL,
+    name_en character varying(64) NOT NULL,
+    name_zh character varying(64) NOT NULL,
+    monthly_price numeric(18,2) NOT NULL,
+    yearly_price numeric(18,2) NOT NULL,
+    currency character varying(3) NOT NULL,
+    sort_order integer NOT NULL,
+    is_visible boolean NOT NULL,
+    is_trial boolean NOT NULL,
+    CONSTRAINT pk_plans PRIMARY KEY (id)
+);
+
+CREATE TABLE roles (
+    id uuid NOT NULL,
+    tenant_id uuid,
+    description character varying(256),
+    is_static boolean NOT NULL,
+    name character varying(256),
+    normalized_name character varying(256),
+    concurrency_stamp text,
+    CONSTRAINT pk_roles PRIMARY KEY (id)
+);
+
+CREATE TABLE tenant_feature_overrides (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    name character varying(64) NOT NULL,
+    value character varying(64) NOT NULL,
+    CONSTRAINT pk_tenant_feature_overrides PRIMARY KEY (id)
+);
+
+CREATE TABLE tenant_settings (
+    id uuid NOT NULL,
+    tenant_id uuid,
+    name character varying(128) NOT NULL,
+    value character varying(512) NOT NULL,
+    CONSTRAINT pk_tenant_settings PRIMARY KEY (id)
+);
+
+CREATE TABLE tenants (
+    id uuid NOT NULL,
+    name character varying(128) NOT NULL,
+    slug character varying(40) NOT NULL,
+    status character varying(32) NOT NULL,
+    plan_id uuid NOT NULL,
+    trial_ends_at timestamp with time zone,
+    connection_string character varying(1024),
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT pk_tenants PRIMARY KEY (id)
+);
+
+CREATE TABLE users (
+    id uuid NOT NULL,
+    tenant_id uuid,
+    display_name character varying(128) NOT NULL,
+    language character varying(16) NOT NULL,
+    time_zone character varying(64) NOT NULL,
+    is_active boolean NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    invited_at timestamp with time zone,
+    last_sign_in_at timestamp with time zone,
+    user_name character varying(256),
+    normalized_user_name character varying(256),
+    email character varying(256),
+    normalized_email character varying(256),
+    email_confirmed boolean NOT NULL,
+    password_hash text,
+    security_stamp text,
+    concurrency_stamp text,
+    phone_number text,
+    phone_number_confirmed boolean NOT NULL,
+    two_factor_enabled boolean NOT NULL,
+    lockout_end timestamp with time zone,
+    lockout_enabled boolean NOT NULL,
+    access_failed_count integer NOT NULL,
+    CONSTRAINT pk_users PRIMARY KEY (id)
+);
+
+CREATE TABLE plan_feature_values (
+    id uuid NOT NULL,
+    plan_id uuid NOT NULL,
+    name character varying(64) NOT NULL,
+    value character varying(64) NOT NULL,
+    CONSTRAINT pk_plan_feature_values PRIMARY KEY (id),
+    CONSTRAINT fk_plan_feature_values_plans_plan_id FOREIGN KEY (plan_id) REFERENCES plans (id) ON DELETE CASCADE
+);
+
+CREATE TABLE role_claims (
+    id integer GENERATED BY DEFAULT AS IDENTITY,
+    tenant_id uuid,
+    role_id uuid NOT NULL,
+    claim_type text,
+    claim_value text,
+    CONSTRAINT pk_role_claims PRIMARY KEY (id),
+    CONSTRAINT fk_role_claims_roles_role_id FOREIGN KEY (role_id) REFERENCES roles (id) ON DELETE CASCADE
+);
+
+CREATE TABLE user_claims (
+    id integer GENERATED BY DEFAULT AS IDENTITY,
+    tenant_id uuid,
+    user_id uuid NOT NULL,
+    claim_type text,
+    claim_value text,
+    CONSTRAINT pk_user_claims PRIMARY KEY (id),
+    CONSTRAINT fk_user_claims_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+
+CREATE TABLE user_logins (
+    login_provider text NOT NULL,
+    provider_key text NOT NULL,
+    tenant_id uuid,
+    provider_display_name text,
+    user_id uuid NOT NULL,
+    CONSTRAINT pk_user_logins PRIMARY KEY (login_provider, provider_key),
+    CONSTRAINT fk_user_logins_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+
+CREATE TABLE user_roles (
+    user_id uuid NOT NULL,
+    role_id uuid NOT NULL,
+    tenant_id uuid,
+    CONSTRAINT pk_user_roles PRIMARY KEY (user_id, role_id),
+    CONSTRAINT fk_user_roles_roles_role_id FOREIGN KEY (role_id) REFERENCES roles (id) ON DELETE CASCADE,
+    CONSTRAINT fk_user_roles_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+
+CREATE TABLE user_tokens (
+    user_id uuid NOT NULL,
+    login_provider text NOT NULL,
+    name text NOT NULL,
+    tenant_id uuid,
+    value text,
+    CONSTRAINT pk_user_tokens PRIMARY KEY (user_id, login_provider, name),
+    CONSTRAINT fk_user_tokens_users_user_id FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+);
+
+CREATE INDEX ix_audit_logs_tenant_id_executed_at ON audit_logs (tenant_id, executed_at);
+CREATE INDEX ix_entity_changes_audit_log_id ON entity_changes (audit_log_id);
+CREATE INDEX ix_entity_changes_tenant_id_changed_at ON entity_changes (tenant_id, changed_at);
+CREATE INDEX ix_entity_changes_tenant_id_entity_type_entity_id ON entity_changes (tenant_id, entity_type, entity_id);
+CREATE INDEX ix_outbox_messages_next_attempt_at ON outbox_messages (next_attempt_at) WHERE processed_at IS NULL AND dead_lettered_at IS NULL;
+CREATE INDEX ix_outbox_messages_tenant_id_created_at ON outbox_messages (tenant_id, created_at);
+CREATE UNIQUE INDEX ix_permission_grants_tenant_id_grantee_grantee_id_name ON permission_grants (tenant_id, grantee, grantee_id, name) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX ix_plan_feature_values_plan_id_name ON plan_feature_values (plan_id, name);
+CREATE UNIQUE INDEX ix_plans_code ON plans (code);
+CREATE INDEX ix_role_claims_role_id ON role_claims (role_id);
+CREATE INDEX ix_role_claims_tenant_id_role_id ON role_claims (tenant_id, role_id);
+CREATE UNIQUE INDEX ix_roles_tenant_id_normalized_name ON roles (tenant_id, normalized_name) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX ix_tenant_feature_overrides_tenant_id_name ON tenant_feature_overrides (tenant_id, name);
+CREATE UNIQUE INDEX ix_tenant_settings_tenant_id_name ON tenant_settings (tenant_id, name) NULLS NOT DISTINCT;
+CREATE UNIQUE INDEX ix_tenants_slug ON tenants (slug);
+CREATE INDEX ix_tenants_status ON tenants (status);
+CREATE INDEX ix_user_claims_tenant_id_user_id ON user_claims (tenant_id, user_id);
+CREATE INDEX ix_user_claims_user_id ON user_claims (user_id);
+CREATE INDEX ix_user_logins_tenant_id_user_id ON user_logins (tenant_id, user_id);
+CREATE INDEX ix_user_logins_user_id ON user_logins (user_id);
+CREATE INDEX ix_user_roles_role_id ON user_roles (role_id);
+CREATE INDEX ix_user_roles_tenant_id_role_id ON user_roles (tenant_id, role_id);
+CREATE INDEX ix_users_tenant_id_normalized_email ON users (tenant_id, normalized_email);
+CREATE UNIQUE INDEX ix_users_tenant_id_normalized_user_name ON users (tenant_id, normalized_user_name) NULLS NOT DISTINCT;
