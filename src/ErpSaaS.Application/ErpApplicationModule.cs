@@ -1,3 +1,6 @@
+using ErpSaaS.Common;
+using ErpSaaS.DataSeeding;
+using ErpSaaS.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,6 +10,13 @@ public static class ErpApplicationModule
 {
     public static IServiceCollection AddErpApplication(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<TenantProvisioner>();
+        // Seeders run in registration order: the host's plans before the demo tenant that uses them.
+        services.AddScoped<IDataSeeder, HostDataSeeder>();
+        if (configuration.GetValue("Seed:DemoTenant", true))
+        {
+            services.AddScoped<IDataSeeder, DemoTenantSeeder>();
+        }
         return services;
     }
 }

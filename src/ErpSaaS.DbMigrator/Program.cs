@@ -14,6 +14,9 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
 builder.Services.AddErpEntityFrameworkCore(builder.Configuration);
 builder.Services.AddErpApplication(builder.Configuration);
+builder.Services.AddIdentityCore<ErpSaaS.Identity.AppUser>(ErpSaaS.Identity.ErpIdentityOptions.Configure)
+    .AddRoles<ErpSaaS.Identity.AppRole>()
+    .AddErpIdentityStores();
 using var host = builder.Build();
 
 if (args.Contains("--print-model-script"))

@@ -2,6 +2,7 @@ using ErpSaaS.Common;
 using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.EntityFrameworkCore.Tenancy;
 using ErpSaaS.Tenancy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +44,15 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<IUnitOfWork, EfUnitOfWork>();
         services.AddScoped<ITenantRepository, TenantRepository>();
         services.AddScoped<TenantManager>();
+        services.AddScoped<ErpSaaS.Identity.IPermissionGrantRepository, Identity.PermissionGrantRepository>();
+        services.AddScoped<ErpSaaS.Features.IPlanRepository, Features.PlanRepository>();
+        services.AddScoped<ErpSaaS.Settings.ISettingStore, Settings.SettingStore>();
+        services.AddSingleton<ISavedChangesObserver, Settings.SettingCacheInvalidator>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
+
+    /// <summary>ASP.NET Core Identity's stores over <see cref="ErpDbContext"/> (users and roles unique per tenant).</summary>
+    public static IdentityBuilder AddErpIdentityStores(this IdentityBuilder identity) =>
+        identity.AddEntityFrameworkStores<ErpDbContext>();
 }

@@ -76,7 +76,9 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
                 ?? throw new InvalidOperationException("Quartz's PostgreSQL schema is not embedded in this Quartz version.");
             using var reader = new StreamReader(stream);
             var script = reader.ReadToEnd().Replace("{0}", "qrtz_", StringComparison.Ordinal).Replace("{1}", "qrtz_", StringComparison.Ordinal);
-            return script.Split("--;;", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            // Statements are separated by lines reading exactly "--;;".
+            return System.Text.RegularExpressions.Regex.Split(script, @"^--;;\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .Select(s => s.Trim())
                 .Where(s => s.Split('\n').Any(line => !line.TrimStart().StartsWith("--", StringComparison.Ordinal) && line.Trim().Length > 0));
         }
         using var sql = typeof(SchemaMigrator).Assembly.GetManifestResourceStream($"Migrations/{step}.sql")!;

@@ -1,0 +1,43 @@
+using ErpSaaS.Common;
+using ErpSaaS.Features;
+using ErpSaaS.Permissions;
+using ErpSaaS.Settings;
+using ErpSaaS.Tenancy;
+
+namespace ErpSaaS.DataSeeding;
+
+/// <summary>
+/// The demo tenant "demo" (a small electronics trader) with an admin, a few colleagues in the seeded roles
+/// and company settings, so a visitor can sign in and look around at once.
+/// </summary>
+public sealed class DemoTenantSeeder(
+    ITenantRepository tenants, IPlanRepository plans, TenantManager tenantManager, TenantProvisioner provisioner,
+    ISettingStore settings, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
+{
+    public const string Slug = "demo";
+    public const string AdminUserName = "admin";
+    public const string Password = "Demo123!";
+
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        using var host = currentTenant.Change(null);
+        if (await tenants.FindBySlugAsync(Slug, cancellationToken) is not null) return;
+        await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var plan = await plans.FindByCodeAsync(PlanCodes.Professional, ct) ?? throw new InvalidOperationException("Plans are not seeded.");
+            var tenant = await tenantManager.CreateAsync("星辰电子贸易有限公司", Slug, plan.Id, trial: false, ct);
+            await provisioner.ProvisionAsync(tenant, new TenantAdminAccount(AdminUserName, "admin@demo.erpsaas.local", "王经理", Password, "zh-Hans"), ct);
+            using (currentTenant.Change(tenant.Id))
+            {
+                await provisioner.EnsureUserAsync(tenant.Id, new("buyer", "buyer@demo.erpsaas.local", "李采购", Password, "zh-Hans"), [StaticRoles.Purchaser]);
+                await provisioner.EnsureUserAsync(tenant.Id, new("sales", "sales@demo.erpsaas.local", "张销售", Password, "zh-Hans"), [StaticRoles.Salesperson]);
+                await provisioner.EnsureUserAsync(tenant.Id, new("keeper", "keeper@demo.erpsaas.local", "赵库管", Password, "zh-Hans"), [StaticRoles.WarehouseKeeper]);
+                await provisioner.EnsureUserAsync(tenant.Id, new("finance", "finance@demo.erpsaas.local", "陈会计", Password, "en"), [StaticRoles.Accountant]);
+                await settings.SetAsync(ErpSettings.CompanyTaxId, "91310000MA1K8XXXXX", ct);
+                await settings.SetAsync(ErpSettings.CompanyAddress, "上海市浦东新区张江路 100 号", ct);
+                await settings.SetAsync(ErpSettings.CompanyPhone, "021-5080 0000", ct);
+            }
+            return tenant.Id;
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,84 @@
+using ErpSaaS.Application;
+using ErpSaaS.EntityFrameworkCore;
+using ErpSaaS.EntityFrameworkCore.Migrations;
+using ErpSaaS.Identity;
+using ErpSaaS.Common;
+using ErpSaaS.Tenancy;
+using ErpSaaS.Web.Identity;
+using ErpSaaS.Web.Tenancy;
+using Microsoft.AspNetCore.Identity;
+
+namespace ErpSaaS.Web;
+
+/// <summary>Composition of the web host: each module registers its own services through one call here.</summary>
+public static class ErpWebModule
+{
+    public static WebApplicationBuilder AddErpWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddErpEntityFrameworkCore(configuration);
+        services.AddErpApplication(configuration);
+
+        services.Configure<TenancyWebOptions>(configuration.GetSection("Tenancy"));
+        services.PostConfigure<TenancyWebOptions>(o => o.AllowQueryAndCookie &= builder.Environment.IsDevelopment());
+        services.AddScoped<ResolvedTenant>();
+
+        services.AddIdentity<AppUser, AppRole>(ErpIdentityOptions.Configure)
+            .AddErpIdentityStores()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ErpUserClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/error/403";
+            options.Cookie.Name = "erp.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                // The security-stamp check loads the user: it must look in the user's own tenant.
+                if (context.Principal is { } principal && TenantClaimCheckMiddleware.TenantOf(principal) is { } tenantId)
+                {
+                    var current = context.HttpContext.RequestServices.GetRequiredService<ICurrentTenant>();
+                    if (current.Id is null) current.Change(tenantId);
+                }
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+
+        services.AddRazorPages();
+        services.AddHealthChecks();
+        return builder;
+    }
+
+    public static async Task InitializeErpDatabaseAsync(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Database:MigrateOnStart", false)) return;
+        await app.Services.GetRequiredService<ErpDatabaseMigrator>().MigrateAllAsync();
+        using var scope = app.Services.CreateScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>())
+        {
+            await seeder.SeedAsync();
+        }
+    }
+
+    public static WebApplication UseErpWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantClaimCheckMiddleware>();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}

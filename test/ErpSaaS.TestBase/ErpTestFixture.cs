@@ -1,0 +1,99 @@
+using ErpSaaS.Application;
+using ErpSaaS.Common;
+using ErpSaaS.EntityFrameworkCore;
+using ErpSaaS.Identity;
+using ErpSaaS.Tenancy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ErpSaaS.TestBase;
+
+/// <summary>
+/// One fresh database (cloned from the migrated, host-seeded template) and the application's services over it,
+/// shared by the tests of one class. Tests run application services the way the web does: in a scope,
+/// inside a tenant.
+/// </summary>
+public class ErpTestFixture : IAsyncLifetime
+{
+    private ServiceProvider? _services;
+
+    public string DatabaseName { get; private set; } = null!;
+    public string ConnectionString => TestDatabase.AppConnectionString(DatabaseName);
+    public string OwnerConnectionString => TestDatabase.OwnerConnectionString(DatabaseName);
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("Fixture not initialized");
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
+
+    public virtual async Task InitializeAsync()
+    {
+        DatabaseName = await TestDatabase.CreateAsync(SeedTemplateAsync);
+        _services = BuildServices(TestConfiguration(DatabaseName), Clock);
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (_services is not null) await _services.DisposeAsync();
+        await TestDatabase.DropAsync(DatabaseName);
+    }
+
+    public static IConfiguration TestConfiguration(string database, IDictionary<string, string?>? extra = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = TestDatabase.AppConnectionString(database),
+            ["ConnectionStrings:Migrations"] = TestDatabase.OwnerConnectionString(database),
+            ["Seed:DemoTenant"] = "false",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) values[key] = value;
+        return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    }
+
+    public static ServiceProvider BuildServices(IConfiguration configuration, TimeProvider? clock = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton(configuration);
+        services.AddErpEntityFrameworkCore(configuration);
+        services.AddErpApplication(configuration);
+        services.AddIdentityCore<AppUser>(ErpIdentityOptions.Configure).AddRoles<AppRole>().AddErpIdentityStores();
+        if (clock is not null) services.AddSingleton(clock);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    /// <summary>A new unit of work acting for <paramref name="tenantId"/> (null = host).</summary>
+    public AsyncServiceScope Scope(Guid? tenantId = null)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(tenantId);
+        return scope;
+    }
+
+    public async Task<T> InScopeAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Scope(tenantId);
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Guid? tenantId, Func<IServiceProvider, Task> work) =>
+        InScopeAsync<bool>(tenantId, async sp => { await work(sp); return true; });
+
+    public Given Given => new(this);
+
+    // The template carries the host seed (plans, operator) so each clone starts ready.
+    private static async Task SeedTemplateAsync(string appConnectionString, string ownerConnectionString)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = appConnectionString,
+            ["ConnectionStrings:Migrations"] = ownerConnectionString,
+            ["Seed:DemoTenant"] = "false",
+        }).Build();
+        await using var services = BuildServices(configuration);
+        await using var scope = services.CreateAsyncScope();
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDataSeeder>())
+        {
+            await seeder.SeedAsync();
+        }
+    }
+}
