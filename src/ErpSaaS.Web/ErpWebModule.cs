@@ -49,6 +49,8 @@ public static class ErpWebModule
             };
         });
 
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Permissions.PermissionPolicyProvider>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Permissions.PermissionAuthorizationHandler>();
         services.AddRazorPages();
         services.AddHealthChecks();
         return builder;

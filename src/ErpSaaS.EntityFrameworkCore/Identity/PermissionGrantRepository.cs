@@ -11,6 +11,9 @@ internal sealed class PermissionGrantRepository(ErpDbContext db) : IPermissionGr
     public Task<List<PermissionGrant>> GetForAsync(PermissionGrantee grantee, Guid granteeId, CancellationToken cancellationToken = default) =>
         db.PermissionGrants.Where(g => g.Grantee == grantee && g.GranteeId == granteeId).ToListAsync(cancellationToken);
 
+    public Task<List<Guid>> GetRoleIdsOfUserAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        db.UserRoles.Where(ur => ur.UserId == userId).Select(ur => ur.RoleId).ToListAsync(cancellationToken);
+
     public void Add(PermissionGrant grant) => db.PermissionGrants.Add(grant);
 
     public void Remove(PermissionGrant grant) => db.PermissionGrants.Remove(grant);

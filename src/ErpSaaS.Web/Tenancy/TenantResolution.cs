@@ -88,8 +88,14 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<Te
 /// <summary>Runs after authentication: the user's tenant claim must agree with what the request named.</summary>
 public sealed class TenantClaimCheckMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, ICurrentTenant currentTenant, ResolvedTenant resolved, ITenantStore tenants)
+    public async Task InvokeAsync(HttpContext context, ICurrentTenant currentTenant, ResolvedTenant resolved, ITenantStore tenants,
+        ErpSaaS.Identity.ICurrentUser currentUser)
     {
+        if (context.User.Identity?.IsAuthenticated == true
+            && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            currentUser.Change(userId, context.User.Identity.Name);
+        }
         if (context.User.Identity?.IsAuthenticated == true && !context.Items.ContainsKey(TenantResolutionMiddleware.TenantNotFoundPath))
         {
             var claimTenant = TenantOf(context.User);
