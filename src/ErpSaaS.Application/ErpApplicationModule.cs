@@ -14,10 +14,12 @@ public static class ErpApplicationModule
         services.AddScoped<ErpSaaS.Identity.ICurrentUser, ErpSaaS.Identity.CurrentUser>();
         services.AddSingleton<ErpSaaS.Features.FeatureCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<ErpSaaS.Features.FeatureCacheInvalidator>());
+        services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<ErpSaaS.Features.FeatureCacheInvalidator>());
         services.AddScoped<ErpSaaS.Features.FeatureChecker>();
         services.AddScoped<ErpSaaS.Features.IFeatureChecker>(sp => sp.GetRequiredService<ErpSaaS.Features.FeatureChecker>());
         services.AddSingleton<ErpSaaS.Permissions.PermissionCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<ErpSaaS.Permissions.PermissionCacheInvalidator>());
+        services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<ErpSaaS.Permissions.PermissionCacheInvalidator>());
         services.AddScoped<ErpSaaS.Permissions.IPermissionChecker, ErpSaaS.Permissions.PermissionChecker>();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();

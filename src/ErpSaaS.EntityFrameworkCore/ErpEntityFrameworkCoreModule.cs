@@ -25,6 +25,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddSingleton<TenantStore>();
         services.AddSingleton<ITenantStore>(sp => sp.GetRequiredService<TenantStore>());
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<TenantStore>());
+        services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<TenantStore>());
         services.AddSingleton<TenantSessionInterceptor>();
         services.AddSingleton<TenantConnectionStringResolver>();
         services.AddSingleton<SchemaMigrator>();
@@ -47,7 +48,9 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Identity.IPermissionGrantRepository, Identity.PermissionGrantRepository>();
         services.AddScoped<ErpSaaS.Features.IPlanRepository, Features.PlanRepository>();
         services.AddScoped<ErpSaaS.Settings.ISettingStore, Settings.SettingStore>();
-        services.AddSingleton<ISavedChangesObserver, Settings.SettingCacheInvalidator>();
+        services.AddSingleton<Settings.SettingCacheInvalidator>();
+        services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
+        services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -53,6 +53,7 @@ public static class ErpWebModule
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Permissions.PermissionAuthorizationHandler>();
         services.AddRazorPages();
         services.AddHealthChecks();
+        services.AddHostedService<DatabaseChangeListener>();
         return builder;
     }
 

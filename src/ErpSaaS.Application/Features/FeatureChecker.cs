@@ -72,4 +72,7 @@ public sealed class FeatureChecker(ICurrentTenant currentTenant, ITenantStore te
 public sealed class FeatureCacheInvalidator : CacheInvalidator
 {
     protected override bool Affects(object entity) => entity is Plan or PlanFeatureValue or TenantFeatureOverride or Tenant;
+
+    protected override IReadOnlySet<string> Tables { get; } = new HashSet<string>(StringComparer.Ordinal)
+        { "plans", "plan_feature_values", "tenant_feature_overrides", "tenants" };
 }

@@ -63,4 +63,7 @@ public sealed class PermissionChecker(
 public sealed class PermissionCacheInvalidator : CacheInvalidator
 {
     protected override bool Affects(object entity) => entity is PermissionGrant or AppUserRole or AppRole;
+
+    protected override IReadOnlySet<string> Tables { get; } = new HashSet<string>(StringComparer.Ordinal)
+        { "permission_grants", "user_roles", "roles" };
 }

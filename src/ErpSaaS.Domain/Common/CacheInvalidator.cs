@@ -6,13 +6,21 @@ namespace ErpSaaS.Common;
 /// One change token shared by a family of cache entries (every tenant's permissions, every tenant's features):
 /// a save that touches an affected entity cancels it and so drops the whole family at once.
 /// </summary>
-public abstract class CacheInvalidator : ISavedChangesObserver, IDisposable
+public abstract class CacheInvalidator : ISavedChangesObserver, IDatabaseChangeObserver, IDisposable
 {
     private CancellationTokenSource _source = new();
 
     public IChangeToken Token => new CancellationChangeToken(_source.Token);
 
     protected abstract bool Affects(object entity);
+
+    /// <summary>The tables behind the cached entries, as named in notifications from other processes.</summary>
+    protected abstract IReadOnlySet<string> Tables { get; }
+
+    public void OnTableChanged(string table, string key)
+    {
+        if (Tables.Contains(table)) Invalidate();
+    }
 
     public void OnSaved(IReadOnlyCollection<(Type EntityType, object Entity)> changed)
     {

@@ -14,3 +14,12 @@ public interface ISavedChangesObserver
 {
     void OnSaved(IReadOnlyCollection<(Type EntityType, object Entity)> changed);
 }
+
+/// <summary>
+/// Told when another process (another web instance, the migrator, SQL by hand) committed a change to a
+/// table whose rows this process caches. <paramref name="key"/> is the row's tenant or id where it matters.
+/// </summary>
+public interface IDatabaseChangeObserver
+{
+    void OnTableChanged(string table, string key);
+}

@@ -49,8 +49,13 @@ internal sealed class SettingStore(ErpDbContext db, IMemoryCache cache) : ISetti
 }
 
 /// <summary>Drops a tenant's cached settings when any of them is saved.</summary>
-internal sealed class SettingCacheInvalidator(IMemoryCache cache) : ISavedChangesObserver
+internal sealed class SettingCacheInvalidator(IMemoryCache cache) : ISavedChangesObserver, IDatabaseChangeObserver
 {
+    public void OnTableChanged(string table, string key)
+    {
+        if (table == "tenant_settings") cache.Remove(SettingStore.CacheKey(Guid.TryParse(key, out var id) ? id : null));
+    }
+
     public void OnSaved(IReadOnlyCollection<(Type EntityType, object Entity)> changed)
     {
         foreach (var setting in changed.Select(c => c.Entity).OfType<TenantSetting>())

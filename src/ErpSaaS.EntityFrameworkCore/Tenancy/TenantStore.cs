@@ -7,10 +7,10 @@ namespace ErpSaaS.EntityFrameworkCore.Tenancy;
 
 /// <summary>
 /// Reads tenants from the host database (always the host's, whatever the current tenant) and caches them.
-/// Saves of a <see cref="Tenant"/> drop the cached copy at once; other instances pick the change up
-/// within <see cref="CacheLifetime"/>.
+/// Saves of a <see cref="Tenant"/> drop the cached copy at once; other instances drop theirs when the
+/// database notifies them (<see cref="DatabaseChangeListener"/>), and at worst after <see cref="CacheLifetime"/>.
 /// </summary>
-public sealed class TenantStore(IMemoryCache cache, ErpDatabaseOptions database) : ITenantStore, ISavedChangesObserver
+public sealed class TenantStore(IMemoryCache cache, ErpDatabaseOptions database) : ITenantStore, ISavedChangesObserver, IDatabaseChangeObserver
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
     private const string Columns = "id, name, slug, status, plan_id, trial_ends_at, connection_string";
@@ -60,6 +60,11 @@ public sealed class TenantStore(IMemoryCache cache, ErpDatabaseOptions database)
                 cache.Remove(SlugKey(tenant.Slug));
             }
         }
+    }
+
+    void IDatabaseChangeObserver.OnTableChanged(string table, string key)
+    {
+        if (table == "tenants" && Guid.TryParse(key, out var id)) Invalidate(id);
     }
 
     private async Task<TenantInfo?> QueryAsync(string sql, object value, CancellationToken cancellationToken)
