@@ -49,6 +49,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Settings.ISettingStore, Settings.SettingStore>();
         services.AddSingleton<ISavedChangesObserver, Settings.SettingCacheInvalidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddErpNumbering().AddErpOutbox();
         return services;
     }
 
