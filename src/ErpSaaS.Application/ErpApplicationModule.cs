@@ -11,6 +11,7 @@ public static class ErpApplicationModule
     public static IServiceCollection AddErpApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TenantProvisioner>();
+        services.AddErpEmailing(configuration);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))
