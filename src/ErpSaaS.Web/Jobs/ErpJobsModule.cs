@@ -12,6 +12,8 @@ public static class ErpJobsModule
     /// </summary>
     public static IServiceCollection AddErpJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        // The operator's page reads the scheduler if there is one and says so if there is not.
+        services.AddSingleton<SchedulerStatusReader>();
         if (!configuration.GetValue("Jobs:Enabled", true)) return services;
         // The application role may use the qrtz_ tables; the job store needs no owner rights.
         var connectionString = configuration.GetConnectionString("Default")

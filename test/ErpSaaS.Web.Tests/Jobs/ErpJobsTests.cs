@@ -36,6 +36,15 @@ public sealed class ErpJobsTests(ErpTestFixture fixture) : IClassFixture<ErpTest
 
             var mail = await WaitForMailAsync(services.GetRequiredService<DevMailbox>(), tenant, TimeSpan.FromSeconds(20));
             mail.Subject.ShouldBe("Welcome");
+
+            var overview = await services.GetRequiredService<SchedulerStatusReader>().ReadAsync();
+            overview.Enabled.ShouldBeTrue();
+            overview.Started.ShouldBeTrue();
+            overview.Nodes.ShouldContain(n => n.IsThisInstance && n.InstanceId == scheduler.SchedulerInstanceId);
+            var dispatch = overview.Triggers.ShouldHaveSingleItem();
+            dispatch.Name.ShouldBe(OutboxDispatchJob.Name);
+            dispatch.PreviousFireTime.ShouldNotBeNull();
+            dispatch.NextFireTime.ShouldNotBeNull().ShouldBeGreaterThan(dispatch.PreviousFireTime.Value);
         }
         finally
         {
@@ -51,6 +60,7 @@ public sealed class ErpJobsTests(ErpTestFixture fixture) : IClassFixture<ErpTest
         await using var services = ErpTestFixture.BuildServices(configuration, configure: s => s.AddErpJobs(configuration));
 
         services.GetService<ISchedulerFactory>().ShouldBeNull();
+        (await services.GetRequiredService<SchedulerStatusReader>().ReadAsync()).ShouldBe(SchedulerOverview.Disabled);
     }
 
     private static async Task<MailboxMail> WaitForMailAsync(DevMailbox mailbox, Guid tenant, TimeSpan patience)
