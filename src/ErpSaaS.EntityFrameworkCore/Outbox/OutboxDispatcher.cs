@@ -17,6 +17,22 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
 {
     public const int DefaultBatchSize = 20;
 
+    /// <summary>
+    /// Handles batches until one comes back short (nothing more is due, or the rest is locked by another
+    /// dispatcher) or <paramref name="maxBatches"/> are done; returns how many messages it handled.
+    /// </summary>
+    public async Task<int> DispatchDueAsync(int maxBatches = 50, CancellationToken cancellationToken = default)
+    {
+        var handled = 0;
+        for (var batch = 0; batch < maxBatches && !cancellationToken.IsCancellationRequested; batch++)
+        {
+            var inBatch = await DispatchBatchAsync(DefaultBatchSize, cancellationToken);
+            handled += inBatch;
+            if (inBatch < DefaultBatchSize) break;
+        }
+        return handled;
+    }
+
     /// <summary>Claims and handles up to <paramref name="batchSize"/> due messages; returns how many it handled.</summary>
     public async Task<int> DispatchBatchAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
     {

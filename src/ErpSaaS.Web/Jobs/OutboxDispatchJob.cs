@@ -16,14 +16,6 @@ public sealed class OutboxDispatchJob(OutboxDispatcher dispatcher) : IJob
     // Bounds one run, so a flood of messages cannot hold the job (and the other nodes' turn) for long.
     private const int MaxBatchesPerRun = 50;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-    {
-        for (var batch = 0; batch < MaxBatchesPerRun && !cancellationToken.IsCancellationRequested; batch++)
-        {
-            if (await dispatcher.DispatchBatchAsync(OutboxDispatcher.DefaultBatchSize, cancellationToken) < OutboxDispatcher.DefaultBatchSize)
-            {
-                return;
-            }
-        }
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await dispatcher.DispatchDueAsync(MaxBatchesPerRun, cancellationToken);
 }

@@ -133,13 +133,7 @@ public sealed class EmailQueueTests(MailboxFixture fixture) : IClassFixture<Mail
             await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
         });
 
-    private static async Task DispatchAllDueAsync(IServiceProvider services)
-    {
-        var dispatcher = services.GetRequiredService<OutboxDispatcher>();
-        while (await dispatcher.DispatchBatchAsync() > 0)
-        {
-        }
-    }
+    private static Task DispatchAllDueAsync(IServiceProvider services) => services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync();
 
     // The bodies of the MIME parts, base64-decoded where the sender encoded them so.
     private static List<string> DecodedParts(string data)

@@ -192,12 +192,7 @@ public sealed class OutboxDispatcherTests(OutboxFixture fixture) : IClassFixture
             return id;
         });
 
-    private async Task DispatchAllDueAsync()
-    {
-        while (await Dispatcher.DispatchBatchAsync() > 0)
-        {
-        }
-    }
+    private Task DispatchAllDueAsync() => Dispatcher.DispatchDueAsync();
 
     private Task<OutboxMessage> LoadAsync(Guid id) => HostAsync(db => db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == id));
 
