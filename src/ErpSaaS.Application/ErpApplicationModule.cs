@@ -21,6 +21,7 @@ public static class ErpApplicationModule
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<ErpSaaS.Permissions.PermissionCacheInvalidator>());
         services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<ErpSaaS.Permissions.PermissionCacheInvalidator>());
         services.AddScoped<ErpSaaS.Permissions.IPermissionChecker, ErpSaaS.Permissions.PermissionChecker>();
+        services.AddErpEmailing(configuration);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

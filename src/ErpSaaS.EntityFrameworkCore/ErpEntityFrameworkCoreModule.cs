@@ -52,6 +52,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
         services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
         services.AddSingleton(TimeProvider.System);
+        services.AddErpNumbering().AddErpOutbox();
         return services;
     }
 

@@ -19,6 +19,7 @@ public static class ErpWebModule
         var configuration = builder.Configuration;
         services.AddErpEntityFrameworkCore(configuration);
         services.AddErpApplication(configuration);
+        services.AddErpJobs(configuration);
 
         services.Configure<TenancyWebOptions>(configuration.GetSection("Tenancy"));
         services.PostConfigure<TenancyWebOptions>(o => o.AllowQueryAndCookie &= builder.Environment.IsDevelopment());

@@ -28,7 +28,12 @@ public class ErpTestFixture : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         DatabaseName = await TestDatabase.CreateAsync(SeedTemplateAsync);
-        _services = BuildServices(TestConfiguration(DatabaseName), Clock);
+        _services = BuildServices(TestConfiguration(DatabaseName), Clock, ConfigureServices);
+    }
+
+    /// <summary>A fixture for one kind of test adds its own services here (test handlers, probes).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public virtual async Task DisposeAsync()
@@ -49,7 +54,8 @@ public class ErpTestFixture : IAsyncLifetime
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    public static ServiceProvider BuildServices(IConfiguration configuration, TimeProvider? clock = null)
+    /// <param name="configure">Adds or replaces services for one test class (test handlers, probes).</param>
+    public static ServiceProvider BuildServices(IConfiguration configuration, TimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -58,6 +64,7 @@ public class ErpTestFixture : IAsyncLifetime
         services.AddErpApplication(configuration);
         services.AddIdentityCore<AppUser>(ErpIdentityOptions.Configure).AddRoles<AppRole>().AddErpIdentityStores();
         if (clock is not null) services.AddSingleton(clock);
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

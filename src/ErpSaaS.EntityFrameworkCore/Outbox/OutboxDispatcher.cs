@@ -1,0 +1,115 @@
+using ErpSaaS.Outbox;
+using ErpSaaS.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ErpSaaS.EntityFrameworkCore.Outbox;
+
+/// <summary>
+/// Carries out due outbox messages. A batch is claimed host-side with <c>FOR UPDATE SKIP LOCKED</c> and stays
+/// locked until its outcomes are committed, so dispatchers on several instances never take the same message.
+/// Each message is handled in a scope of its own that acts for the message's tenant. A handler that throws
+/// has its message retried with backoff, then dead-lettered; a message nobody handles is dead-lettered at once.
+/// Delivery is at least once: if the dispatcher dies before committing, the batch is handled again.
+/// </summary>
+public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+{
+    public const int DefaultBatchSize = 20;
+
+    /// <summary>
+    /// Handles batches until one comes back short (nothing more is due, or the rest is locked by another
+    /// dispatcher) or <paramref name="maxBatches"/> are done; returns how many messages it handled.
+    /// </summary>
+    public async Task<int> DispatchDueAsync(int maxBatches = 50, CancellationToken cancellationToken = default)
+    {
+        var handled = 0;
+        for (var batch = 0; batch < maxBatches && !cancellationToken.IsCancellationRequested; batch++)
+        {
+            var inBatch = await DispatchBatchAsync(DefaultBatchSize, cancellationToken);
+            handled += inBatch;
+            if (inBatch < DefaultBatchSize) break;
+        }
+        return handled;
+    }
+
+    /// <summary>Claims and handles up to <paramref name="batchSize"/> due messages; returns how many it handled.</summary>
+    public async Task<int> DispatchBatchAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    {
+        await using var hostScope = scopes.CreateAsyncScope();
+        var db = hostScope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        using var allTenants = db.DisableTenantFilter();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var due = await db.OutboxMessages.FromSql($"""
+            SELECT * FROM outbox_messages
+            WHERE processed_at IS NULL AND dead_lettered_at IS NULL AND next_attempt_at <= {now}
+            ORDER BY next_attempt_at
+            LIMIT {batchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(cancellationToken);
+
+        var handled = 0;
+        foreach (var message in due)
+        {
+            try
+            {
+                await DispatchAsync(message, cancellationToken);
+                handled++;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Shutting down: keep what was done; the rest stays due for the next run.
+                break;
+            }
+        }
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
+        return handled;
+    }
+
+    private async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        using var logScope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["TenantId"] = message.TenantId,
+            ["OutboxMessageId"] = message.Id,
+            ["OutboxMessageType"] = message.Type,
+        });
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            // The tenant first: everything resolved after this (the handler, its DbContext) acts for it.
+            scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(message.TenantId);
+            var handlers = scope.ServiceProvider.GetServices<IOutboxHandler>()
+                .Where(h => string.Equals(h.Type, message.Type, StringComparison.Ordinal))
+                .ToList();
+            if (handlers.Count == 0)
+            {
+                message.DeadLetter($"No handler is registered for outbox messages of type '{message.Type}'.", clock.GetUtcNow());
+                logger.LogError("Outbox message {OutboxMessageId} of unknown type {OutboxMessageType} was dead-lettered", message.Id, message.Type);
+                return;
+            }
+            if (handlers.Count > 1)
+            {
+                throw new InvalidOperationException(
+                    $"Outbox message type '{message.Type}' has {handlers.Count} handlers: {string.Join(", ", handlers.Select(h => h.GetType().Name))}.");
+            }
+            await handlers[0].HandleAsync(message, cancellationToken);
+            message.MarkProcessed(clock.GetUtcNow());
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            message.MarkFailed($"{error.GetType().Name}: {error.Message}", clock.GetUtcNow(), Random.Shared.NextDouble());
+            if (message.DeadLetteredAt is null)
+            {
+                logger.LogWarning(error, "Outbox message {OutboxMessageId} failed (attempt {Attempt}); retrying at {NextAttemptAt}",
+                    message.Id, message.Attempts, message.NextAttemptAt);
+            }
+            else
+            {
+                logger.LogError(error, "Outbox message {OutboxMessageId} was dead-lettered after {Attempt} attempts", message.Id, message.Attempts);
+            }
+        }
+    }
+}
