@@ -19,6 +19,7 @@ public static class ErpApplicationModule
         services.AddSingleton<ErpSaaS.Permissions.PermissionCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<ErpSaaS.Permissions.PermissionCacheInvalidator>());
         services.AddScoped<ErpSaaS.Permissions.IPermissionChecker, ErpSaaS.Permissions.PermissionChecker>();
+        services.AddErpAdministration();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -48,6 +48,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Features.IPlanRepository, Features.PlanRepository>();
         services.AddScoped<ErpSaaS.Settings.ISettingStore, Settings.SettingStore>();
         services.AddSingleton<ISavedChangesObserver, Settings.SettingCacheInvalidator>();
+        services.AddErpAdministrationQueries();
         services.AddSingleton(TimeProvider.System);
         return services;
     }
