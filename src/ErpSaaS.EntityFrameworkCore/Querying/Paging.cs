@@ -20,10 +20,11 @@ internal sealed class SortMap<T>(string defaultKey, bool defaultDescending, Expr
 
     public IOrderedQueryable<T> Apply(IQueryable<T> query, string? key, bool descending)
     {
-        var ordered = key is not null && _columns.TryGetValue(key, out var column)
-            ? column(query, descending)
-            : _columns[defaultKey](query, defaultDescending);
-        return ordered.ThenBy(tiebreaker);
+        var known = key is not null && _columns.ContainsKey(key);
+        var direction = known ? descending : defaultDescending;
+        var ordered = _columns[known ? key! : defaultKey](query, direction);
+        // Ids are UUID v7 (time-ordered): ties follow the same direction, so "newest first" stays newest first.
+        return direction ? ordered.ThenByDescending(tiebreaker) : ordered.ThenBy(tiebreaker);
     }
 }
 
