@@ -3,32 +3,34 @@ using ErpSaaS.Permissions;
 using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Administration;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ErpSaaS.Web.Pages.Host.Tenants;
 
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Host.Tenants)]
-public sealed class IndexModel(ITenantAdminAppService tenants, TimeProvider clock) : AdminPageModel
+public sealed class IndexModel(ITenantAdminAppService tenants, TimeProvider clock) : ListPageModel<TenantListQuery, TenantListItemDto>(clock)
 {
-    public TenantListQuery Query { get; private set; } = new();
-    public PagedResult<TenantListItemDto> Result { get; private set; } = null!;
     public IReadOnlyList<PlanOptionDto> Plans { get; private set; } = [];
 
-    public async Task OnGetAsync([FromQuery] TenantListQuery query, CancellationToken cancellationToken)
-    {
-        Query = query;
-        Result = await tenants.GetListAsync(query, cancellationToken);
-        Plans = await tenants.GetPlansAsync(cancellationToken);
-    }
+    protected override string ExportName => "tenants";
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] TenantListQuery query, CancellationToken cancellationToken) =>
-        CsvExport.File("tenants", clock.GetUtcNow(), await tenants.ExportAsync(query, cancellationToken),
-            new CsvColumn<TenantListItemDto>(L["Host:TenantName"], t => t.Name),
-            new CsvColumn<TenantListItemDto>(L["Host:Slug"], t => t.Slug),
-            new CsvColumn<TenantListItemDto>(L["Host:Plan"], t => t.PlanCode),
-            new CsvColumn<TenantListItemDto>(L["Host:Status"], t => L[$"Host:TenantStatus:{t.Status}"].Value),
-            new CsvColumn<TenantListItemDto>(L["Host:TrialEndsAt"], t => t.TrialEndsAt),
-            new CsvColumn<TenantListItemDto>(L["Host:UserCount"], t => t.UserCount),
-            new CsvColumn<TenantListItemDto>(L["Host:OwnDatabase"], t => t.HasOwnDatabase),
-            new CsvColumn<TenantListItemDto>(L["Host:CreatedAt"], t => t.CreatedAt));
+    protected override Task<PagedResult<TenantListItemDto>> GetPageAsync(TenantListQuery query, CancellationToken cancellationToken) =>
+        tenants.GetListAsync(query, cancellationToken);
+
+    protected override Task<IReadOnlyList<TenantListItemDto>> ExportAsync(TenantListQuery query, CancellationToken cancellationToken) =>
+        tenants.ExportAsync(query, cancellationToken);
+
+    protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
+        Plans = await tenants.GetPlansAsync(cancellationToken);
+
+    protected override IEnumerable<CsvColumn<TenantListItemDto>> ExportColumns() =>
+    [
+        new(L["Host:TenantName"], t => t.Name),
+        new(L["Host:Slug"], t => t.Slug),
+        new(L["Host:Plan"], t => t.PlanCode),
+        new(L["Host:Status"], t => L[$"Host:TenantStatus:{t.Status}"].Value),
+        new(L["Host:TrialEndsAt"], t => t.TrialEndsAt),
+        new(L["Host:UserCount"], t => t.UserCount),
+        new(L["Host:OwnDatabase"], t => t.HasOwnDatabase),
+        new(L["Host:CreatedAt"], t => t.CreatedAt),
+    ];
 }
