@@ -22,6 +22,7 @@ public static class ErpApplicationModule
         services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<ErpSaaS.Permissions.PermissionCacheInvalidator>());
         services.AddScoped<ErpSaaS.Permissions.IPermissionChecker, ErpSaaS.Permissions.PermissionChecker>();
         services.AddErpEmailing(configuration);
+        services.AddErpAdministration();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -51,6 +51,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddSingleton<Settings.SettingCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
         services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
+        services.AddErpAdministrationQueries();
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

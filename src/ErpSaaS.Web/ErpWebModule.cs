@@ -4,6 +4,7 @@ using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.Identity;
 using ErpSaaS.Common;
 using ErpSaaS.Tenancy;
+using ErpSaaS.Web.Features;
 using ErpSaaS.Web.Identity;
 using ErpSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
@@ -53,6 +54,7 @@ public static class ErpWebModule
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Permissions.PermissionPolicyProvider>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Permissions.PermissionAuthorizationHandler>();
         services.AddRazorPages();
+        services.AddErpFeatureManagement();
         services.AddHealthChecks();
         services.AddHostedService<DatabaseChangeListener>();
         return builder;
@@ -81,6 +83,7 @@ public static class ErpWebModule
         app.UseAuthentication();
         app.UseMiddleware<TenantClaimCheckMiddleware>();
         app.UseAuthorization();
+        app.UseMiddleware<Auditing.AuditLogMiddleware>(); // after authorization: knows the user and tenant; one audit row per write request
         app.MapRazorPages();
         app.MapHealthChecks("/health");
         return app;

@@ -3,6 +3,7 @@ using ErpSaaS.Common;
 using ErpSaaS.EntityFrameworkCore;
 using ErpSaaS.Identity;
 using ErpSaaS.Tenancy;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -62,7 +63,8 @@ public class ErpTestFixture : IAsyncLifetime
         services.AddSingleton(configuration);
         services.AddErpEntityFrameworkCore(configuration);
         services.AddErpApplication(configuration);
-        services.AddIdentityCore<AppUser>(ErpIdentityOptions.Configure).AddRoles<AppRole>().AddErpIdentityStores();
+        services.AddDataProtection();
+        services.AddIdentityCore<AppUser>(ErpIdentityOptions.Configure).AddRoles<AppRole>().AddErpIdentityStores().AddDefaultTokenProviders();
         if (clock is not null) services.AddSingleton(clock);
         configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
@@ -86,6 +88,17 @@ public class ErpTestFixture : IAsyncLifetime
         InScopeAsync<bool>(tenantId, async sp => { await work(sp); return true; });
 
     public Given Given => new(this);
+
+    /// <summary>Runs <paramref name="work"/> in a new unit of work of <paramref name="tenantId"/>, signed in as <paramref name="userId"/>.</summary>
+    public async Task<T> AsUserAsync<T>(Guid? tenantId, Guid userId, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Scope(tenantId);
+        scope.ServiceProvider.GetRequiredService<ICurrentUser>().Change(userId, userId.ToString());
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task AsUserAsync(Guid? tenantId, Guid userId, Func<IServiceProvider, Task> work) =>
+        AsUserAsync<bool>(tenantId, userId, async sp => { await work(sp); return true; });
 
     // The template carries the host seed (plans, operator) so each clone starts ready.
     private static async Task SeedTemplateAsync(string appConnectionString, string ownerConnectionString)

@@ -39,4 +39,10 @@ public sealed class Given(ErpTestFixture fixture)
                 return user.Id;
             });
         });
+
+    /// <summary>The platform operator seeded on the host side (role Operator, every host permission).</summary>
+    public Task<Guid> Operator() =>
+        fixture.InScopeAsync(null, async sp =>
+            (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ErpSaaS.Identity.AppUser>>()
+                .FindByNameAsync(ErpSaaS.DataSeeding.HostDataSeeder.OperatorUserName))!.Id);
 }

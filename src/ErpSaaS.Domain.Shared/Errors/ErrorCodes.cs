@@ -20,6 +20,7 @@ public static class ErrorCodes
     public const string RoleNameTaken = "Identity:RoleNameTaken";
     public const string RoleIsStatic = "Identity:RoleIsStatic";
     public const string UserEmailTaken = "Identity:UserEmailTaken";
+    public const string UserNameTaken = "Identity:UserNameTaken";
     public const string CannotLockYourself = "Identity:CannotLockYourself";
     public const string InvitationInvalid = "Identity:InvitationInvalid";
     public const string TwoFactorCodeInvalid = "Identity:TwoFactorCodeInvalid";

@@ -1,0 +1,35 @@
+using ErpSaaS.Common;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ErpSaaS.Web.Administration;
+
+/// <summary>
+/// A server-side paged, sorted and filtered list: the filter binds from the query string, the page shows one page
+/// of it, and the Export handler downloads every row of the same filter as CSV.
+/// </summary>
+public abstract class ListPageModel<TQuery, TItem>(TimeProvider clock) : AdminPageModel where TQuery : PageRequest, new()
+{
+    public TQuery Query { get; private set; } = new();
+    public PagedResult<TItem> Result { get; private set; } = null!;
+
+    protected abstract string ExportName { get; }
+
+    protected abstract Task<PagedResult<TItem>> GetPageAsync(TQuery query, CancellationToken cancellationToken);
+
+    protected abstract Task<IReadOnlyList<TItem>> ExportAsync(TQuery query, CancellationToken cancellationToken);
+
+    protected abstract IEnumerable<CsvColumn<TItem>> ExportColumns();
+
+    /// <summary>What else the page shows besides the list (permissions, options of filters).</summary>
+    protected virtual Task LoadExtrasAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task OnGetAsync([FromQuery] TQuery query, CancellationToken cancellationToken)
+    {
+        Query = query;
+        Result = await GetPageAsync(query, cancellationToken);
+        await LoadExtrasAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] TQuery query, CancellationToken cancellationToken) =>
+        CsvExport.File(ExportName, clock.GetUtcNow(), await ExportAsync(query, cancellationToken), [.. ExportColumns()]);
+}
