@@ -52,7 +52,7 @@ public static class ErpWebModule
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Permissions.PermissionPolicyProvider>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Permissions.PermissionAuthorizationHandler>();
         services.AddRazorPages();
-        services.AddHealthChecks();
+        services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database");
         return builder;
     }
 
