@@ -4,7 +4,12 @@ using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.Identity;
 using ErpSaaS.Common;
 using ErpSaaS.Tenancy;
+using ErpSaaS.Web.Account;
+using ErpSaaS.Web.Api;
+using ErpSaaS.Web.Errors;
 using ErpSaaS.Web.Identity;
+using ErpSaaS.Web.Localization;
+using ErpSaaS.Web.Shell;
 using ErpSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
@@ -28,6 +33,7 @@ public static class ErpWebModule
             .AddErpIdentityStores()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ErpUserClaimsPrincipalFactory>();
+        services.AddErpAccount();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -51,7 +57,14 @@ public static class ErpWebModule
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Permissions.PermissionPolicyProvider>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Permissions.PermissionAuthorizationHandler>();
-        services.AddRazorPages();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/App");
+            options.Conventions.AuthorizeFolder("/Host");
+        }).AddErpLocalization();
+        services.AddErpShell();
+        services.AddErpErrorHandling();
+        services.AddOpenApi();
         services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database");
         return builder;
     }
@@ -73,14 +86,20 @@ public static class ErpWebModule
         {
             app.UseHsts();
         }
+        app.UseErpErrorHandling();
         app.UseStaticFiles();
-        app.UseRouting();
+        // Tenant resolution and the claim check may send a request to /tenant-not-found or /tenant-mismatch,
+        // so they run before routing chooses the page; the culture needs the signed-in user's language.
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<TenantClaimCheckMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRouting();
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapErpApi();
         return app;
     }
 }
