@@ -13,7 +13,8 @@ public sealed record MeTenantDto(Guid Id, string Name, string Slug, string Statu
 
 /// <summary>
 /// The HTTP API under /api/v1: cookie-authenticated, tenant-resolved like pages, errors as problem+json
-/// (see <see cref="Errors.ErpErrorHandling"/>). Each module adds its endpoints to the group in <see cref="MapErpApi"/>.
+/// (see <see cref="Errors.ErpErrorHandling"/>). Modules add endpoints to the group here or through an
+/// <see cref="IEndpointContributor"/>.
 /// </summary>
 public static class ErpApi
 {
@@ -26,6 +27,10 @@ public static class ErpApi
         api.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The signed-in user, their tenant and their granted permissions.");
         api.MapPut("/me/profile", UpdateProfileAsync).WithName("UpdateMyProfile").WithSummary("Changes the signed-in user's name, language and time zone.");
 
+        foreach (var contributor in app.Services.GetServices<IEndpointContributor>())
+        {
+            contributor.MapEndpoints(app, api);
+        }
         return api;
     }
 

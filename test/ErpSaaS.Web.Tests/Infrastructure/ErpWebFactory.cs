@@ -11,7 +11,7 @@ namespace ErpSaaS.Web.Tests.Infrastructure;
 /// environment, with the fixture's clock, no background jobs and no migration on start. Tenants live at
 /// {slug}.localhost: <c>factory.Browser("acme.localhost")</c>.
 /// </summary>
-public sealed class ErpWebFactory(ErpTestFixture fixture) : WebApplicationFactory<Program>
+public sealed class ErpWebFactory(ErpTestFixture fixture, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
 {
     public const string Domain = "localhost";
 
@@ -31,6 +31,7 @@ public sealed class ErpWebFactory(ErpTestFixture fixture) : WebApplicationFactor
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(fixture.Clock);
+            configureServices?.Invoke(services);
         });
     }
 
@@ -38,16 +39,21 @@ public sealed class ErpWebFactory(ErpTestFixture fixture) : WebApplicationFactor
     /// A client for one host ("localhost" for the platform, "acme.localhost" for a tenant) that follows redirects
     /// and keeps cookies like a browser, so a sign-in carries over to later requests.
     /// </summary>
-    public ErpBrowser Browser(string host = Domain) =>
-        new(CreateClient(new WebApplicationFactoryClientOptions
+    public ErpBrowser Browser(string host = Domain, string? language = "en")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions
         {
             BaseAddress = new Uri($"http://{host}/"),
             AllowAutoRedirect = true,
             HandleCookies = true,
-        }));
+        });
+        // Like a browser set to English; pass null to send no Accept-Language (the app then speaks zh-Hans).
+        if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        return new ErpBrowser(client);
+    }
 
     /// <summary>A browser for the tenant's subdomain.</summary>
-    public ErpBrowser TenantBrowser(string slug) => Browser($"{slug}.{Domain}");
+    public ErpBrowser TenantBrowser(string slug, string? language = "en") => Browser($"{slug}.{Domain}", language);
 
     /// <summary>Runs <paramref name="work"/> in a scope of the web app's own services, acting for a tenant (null = host).</summary>
     public async Task<T> InScopeAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> work)
@@ -79,7 +85,12 @@ public class ErpWebFixture : ErpTestFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _web = new ErpWebFactory(this);
+        _web = new ErpWebFactory(this, ConfigureWebServices);
+    }
+
+    /// <summary>Extra registrations for the web app of this fixture (test endpoints, fakes of outside systems).</summary>
+    protected virtual void ConfigureWebServices(IServiceCollection services)
+    {
     }
 
     public override async Task DisposeAsync()
