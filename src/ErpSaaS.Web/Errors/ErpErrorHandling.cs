@@ -16,6 +16,7 @@ namespace ErpSaaS.Web.Errors;
 public static class ErpErrorHandling
 {
     public const string ErrorPath = "/error";
+    private const string ApiPrefix = "/api";
 
     public static IServiceCollection AddErpErrorHandling(this IServiceCollection services)
     {
@@ -113,7 +114,9 @@ public static class ErpErrorHandling
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
         {
-            if (!TenantResolutionMiddleware.IsApiRequest(httpContext)) return false;
+            // By now the request points at the error page: ask what was originally asked for.
+            var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path);
+            if (!path.StartsWithSegments(ApiPrefix)) return false;
             var error = mapper.Map(exception);
             if (error.Status == StatusCodes.Status500InternalServerError && environment.IsDevelopment())
             {

@@ -13,20 +13,23 @@ public sealed class ProfileTests(ErpWebFixture fixture) : IClassFixture<ErpWebFi
 {
     private static string NewSlug() => $"prof-{Guid.NewGuid():N}"[..20];
 
-    private async Task<(Guid TenantId, ErpBrowser Browser, ErpPage Profile)> SignedInProfileAsync()
+    private Guid _tenantId;
+
+    /// <summary>A browser signed in as the admin of a new tenant (kept in <see cref="_tenantId"/>).</summary>
+    private async Task<ErpBrowser> SignedInAsync()
     {
         var slug = NewSlug();
-        var tenantId = await fixture.Given.Tenant(slug);
+        _tenantId = await fixture.Given.Tenant(slug);
         var browser = fixture.Web.TenantBrowser(slug);
         await browser.SignInAsync("admin", Given.Password);
-        return (tenantId, browser, await browser.GetAsync("/account/profile"));
+        return browser;
     }
 
     [Fact]
     public async Task Saving_the_profile_changes_name_language_and_time_zone_at_once()
     {
-        var (tenantId, browser, profile) = await SignedInProfileAsync();
-        using var _ = browser;
+        using var browser = await SignedInAsync();
+        var profile = await browser.GetAsync("/account/profile");
 
         var saved = await browser.SubmitAsync(profile, "#profile-form", new Dictionary<string, string?>
         {
@@ -39,15 +42,15 @@ public sealed class ProfileTests(ErpWebFixture fixture) : IClassFixture<ErpWebFi
         saved.Text.ShouldContain(T("Account:ProfileSaved", "zh-Hans"));
         saved.Document.QuerySelector("#user-display-name")!.TextContent.ShouldBe("王芳");
         saved.ValueOf("Input.TimeZone").ShouldBe("Asia/Tokyo");
-        var user = await fixture.InScopeAsync(tenantId, async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("admin"))!);
+        var user = await fixture.InScopeAsync(_tenantId, async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("admin"))!);
         (user.DisplayName, user.Language, user.TimeZone).ShouldBe(("王芳", "zh-Hans", "Asia/Tokyo"));
     }
 
     [Fact]
     public async Task A_time_zone_that_is_not_offered_is_refused_next_to_the_field_keeping_the_rest_of_the_input()
     {
-        var (_, browser, profile) = await SignedInProfileAsync();
-        using var _ = browser;
+        using var browser = await SignedInAsync();
+        var profile = await browser.GetAsync("/account/profile");
 
         var page = await browser.SubmitAsync(profile, "#profile-form", new Dictionary<string, string?>
         {
@@ -62,8 +65,8 @@ public sealed class ProfileTests(ErpWebFixture fixture) : IClassFixture<ErpWebFi
     [Fact]
     public async Task A_blank_name_is_refused_and_the_password_form_stays_quiet()
     {
-        var (_, browser, profile) = await SignedInProfileAsync();
-        using var _ = browser;
+        using var browser = await SignedInAsync();
+        var profile = await browser.GetAsync("/account/profile");
 
         var page = await browser.SubmitAsync(profile, "#profile-form", new Dictionary<string, string?> { ["Input.DisplayName"] = "" });
 
@@ -74,8 +77,8 @@ public sealed class ProfileTests(ErpWebFixture fixture) : IClassFixture<ErpWebFi
     [Fact]
     public async Task A_wrong_current_password_is_shown_next_to_it()
     {
-        var (_, browser, profile) = await SignedInProfileAsync();
-        using var _ = browser;
+        using var browser = await SignedInAsync();
+        var profile = await browser.GetAsync("/account/profile");
 
         var page = await browser.SubmitAsync(profile, "#password-form", new Dictionary<string, string?>
         {

@@ -9,13 +9,16 @@ namespace ErpSaaS.Web.Tests.Infrastructure;
 /// Browses the app like a user: follows redirects, keeps cookies, and submits forms the way a browser does,
 /// with every field the page rendered (the antiforgery token included) plus the values the test types in.
 /// </summary>
-public sealed class ErpBrowser(HttpClient client) : IDisposable
+public sealed class ErpBrowser(HttpClient client, CookieContainer cookies) : IDisposable
 {
     public const string LoginFormSelector = "form#login-form";
 
     private static readonly HtmlParser Parser = new();
 
     public HttpClient Client => client;
+
+    /// <summary>The browser's cookie jar (per host, like a real browser's).</summary>
+    public CookieContainer Cookies => cookies;
 
     public async Task<ErpPage> GetAsync(string url)
     {

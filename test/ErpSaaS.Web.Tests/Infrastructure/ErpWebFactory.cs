@@ -1,6 +1,8 @@
+using System.Net;
 using ErpSaaS.TestBase;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -41,15 +43,11 @@ public sealed class ErpWebFactory(ErpTestFixture fixture, Action<IServiceCollect
     /// </summary>
     public ErpBrowser Browser(string host = Domain, string? language = "en")
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri($"http://{host}/"),
-            AllowAutoRedirect = true,
-            HandleCookies = true,
-        });
+        var cookies = new CookieContainer();
+        var client = CreateDefaultClient(new Uri($"http://{host}/"), new RedirectHandler(), new CookieContainerHandler(cookies));
         // Like a browser set to English; pass null to send no Accept-Language (the app then speaks zh-Hans).
         if (language is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        return new ErpBrowser(client);
+        return new ErpBrowser(client, cookies);
     }
 
     /// <summary>A browser for the tenant's subdomain.</summary>
