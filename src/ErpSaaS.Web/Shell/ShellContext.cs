@@ -10,8 +10,18 @@ public sealed record ShellModel(TenantInfo? Tenant, bool IsSignedIn, string? Use
 {
     public bool IsHost => Tenant is null;
 
-    /// <summary>Up to two letters for the avatar.</summary>
-    public string Initials => string.IsNullOrWhiteSpace(DisplayName) ? "?" : DisplayName.Trim()[..Math.Min(2, DisplayName.Trim().Length)].ToUpperInvariant();
+    /// <summary>The avatar's letters: the family name's character for Chinese names (王), initials otherwise (LN).</summary>
+    public string Initials
+    {
+        get
+        {
+            var name = DisplayName?.Trim();
+            if (string.IsNullOrEmpty(name)) return "?";
+            if (char.GetUnicodeCategory(name[0]) == System.Globalization.UnicodeCategory.OtherLetter) return name[..1];
+            var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            return (words.Length > 1 ? $"{words[0][0]}{words[1][0]}" : name[..Math.Min(2, name.Length)]).ToUpperInvariant();
+        }
+    }
 }
 
 public sealed class ShellContext(IHttpContextAccessor accessor, ICurrentTenant currentTenant, ITenantStore tenants, MenuProvider menu)

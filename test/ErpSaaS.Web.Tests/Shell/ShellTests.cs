@@ -116,6 +116,8 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
         page.Document.QuerySelectorAll("#breadcrumbs li").Select(li => li.TextContent.Trim())
             .ShouldBe([T("Menu:Home"), T("Account:ProfileTitle"), T("Shell:TwoFactor")]);
         page.Document.QuerySelector("#breadcrumbs a[href='/account/profile']").ShouldNotBeNull();
+        page.Document.QuerySelector(".page-title")!.TextContent.ShouldBe(T("Shell:TwoFactor"));
+        page.Document.Title.ShouldBe($"{T("Shell:TwoFactor")} · {page.Document.QuerySelector("#tenant-name")!.TextContent}");
     }
 
     [Fact]
