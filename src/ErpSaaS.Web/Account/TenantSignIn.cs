@@ -22,10 +22,21 @@ public enum SignInOutcome
 /// set before SignInManager, UserManager and the DbContext are created, because the DbContext binds to the tenant
 /// (and its database) when it is created. The cookie is still written to the current response.
 /// </summary>
-public sealed class TenantSignIn(IServiceScopeFactory scopes, IMemoryCache failures, TimeProvider clock)
+public sealed class TenantSignIn(IServiceScopeFactory scopes, ITenantStore tenants, IMemoryCache failures, TimeProvider clock)
 {
     // Hashing a password for an unknown user name keeps the answer as slow as for a known one.
     private static readonly AppUser Nobody = new(null, "nobody", "nobody@invalid", "nobody", "en", "UTC", DateTimeOffset.UnixEpoch);
+
+    /// <summary>
+    /// The company a sign-in form acts for: the subdomain's when there is one, else the one typed into the main domain's
+    /// company field; none typed means the platform operator. <c>Unknown</c> says a typed company does not exist.
+    /// </summary>
+    public async Task<(TenantInfo? Tenant, bool Unknown)> ChooseCompanyAsync(TenantInfo? subdomainTenant, string? typedCompany, CancellationToken cancellationToken)
+    {
+        if (subdomainTenant is not null || string.IsNullOrWhiteSpace(typedCompany)) return (subdomainTenant, false);
+        var tenant = await tenants.FindBySlugAsync(typedCompany.Trim(), cancellationToken);
+        return (tenant, tenant is null);
+    }
 
     /// <summary>Runs <paramref name="work"/> with services acting for <paramref name="tenantId"/> (null = host).</summary>
     public async Task<T> InTenantAsync<T>(Guid? tenantId, Func<IServiceProvider, Task<T>> work)

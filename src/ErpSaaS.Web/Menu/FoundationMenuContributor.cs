@@ -8,29 +8,37 @@ public sealed class FoundationMenuContributor : IMenuContributor
     public const string AdministrationGroup = "Administration";
     public const string PlatformGroup = "Platform";
 
+    private static readonly (string TextKey, string Icon, string Url, string Permission)[] TenantAdministration =
+    [
+        ("Menu:Users", "ti ti-users", "/app/identity/users", ErpPermissions.Identity.Users),
+        ("Menu:Roles", "ti ti-shield-lock", "/app/identity/roles", ErpPermissions.Identity.Roles),
+        ("Menu:Settings", "ti ti-adjustments", "/app/settings", ErpPermissions.Settings.View),
+        ("Menu:AuditLog", "ti ti-history", "/app/audit", ErpPermissions.Auditing.AuditLogs),
+    ];
+
+    private static readonly (string TextKey, string Icon, string Url, string Permission)[] HostPlatform =
+    [
+        ("Menu:Tenants", "ti ti-building-store", "/host/tenants", ErpPermissions.Host.Tenants),
+        ("Menu:Jobs", "ti ti-list-check", "/host/jobs", ErpPermissions.Host.Jobs),
+        ("Menu:Mailbox", "ti ti-mail", "/host/mailbox", ErpPermissions.Host.Mailbox),
+        ("Menu:HostAuditLog", "ti ti-history", "/host/audit", ErpPermissions.Host.AuditLogs),
+    ];
+
     public void Contribute(MenuDefinition menu)
     {
         menu.Group(new MenuGroup(AdministrationGroup, "Menu:Group:Administration", "ti ti-settings", 900))
-            .Group(new MenuGroup(PlatformGroup, "Menu:Group:Platform", "ti ti-building", 100));
+            .Group(new MenuGroup(PlatformGroup, "Menu:Group:Platform", "ti ti-building", 100))
+            .Item(new MenuItem("Menu:Home", "ti ti-home", "/", MenuSide.Both) { Order = 0 });
+        AddGroup(menu, AdministrationGroup, MenuSide.Tenant, TenantAdministration);
+        AddGroup(menu, PlatformGroup, MenuSide.Host, HostPlatform);
+    }
 
-        menu.Item(new MenuItem("Menu:Home", "ti ti-home", "/", MenuSide.Both) { Order = 0 });
-
-        menu.Item(new MenuItem("Menu:Users", "ti ti-users", "/app/identity/users", MenuSide.Tenant)
-            { Group = AdministrationGroup, Order = 10, RequiredPermission = ErpPermissions.Identity.Users });
-        menu.Item(new MenuItem("Menu:Roles", "ti ti-shield-lock", "/app/identity/roles", MenuSide.Tenant)
-            { Group = AdministrationGroup, Order = 20, RequiredPermission = ErpPermissions.Identity.Roles });
-        menu.Item(new MenuItem("Menu:Settings", "ti ti-adjustments", "/app/settings", MenuSide.Tenant)
-            { Group = AdministrationGroup, Order = 30, RequiredPermission = ErpPermissions.Settings.View });
-        menu.Item(new MenuItem("Menu:AuditLog", "ti ti-history", "/app/audit", MenuSide.Tenant)
-            { Group = AdministrationGroup, Order = 40, RequiredPermission = ErpPermissions.Auditing.AuditLogs });
-
-        menu.Item(new MenuItem("Menu:Tenants", "ti ti-building-store", "/host/tenants", MenuSide.Host)
-            { Group = PlatformGroup, Order = 10, RequiredPermission = ErpPermissions.Host.Tenants });
-        menu.Item(new MenuItem("Menu:Jobs", "ti ti-list-check", "/host/jobs", MenuSide.Host)
-            { Group = PlatformGroup, Order = 20, RequiredPermission = ErpPermissions.Host.Jobs });
-        menu.Item(new MenuItem("Menu:Mailbox", "ti ti-mail", "/host/mailbox", MenuSide.Host)
-            { Group = PlatformGroup, Order = 30, RequiredPermission = ErpPermissions.Host.Mailbox });
-        menu.Item(new MenuItem("Menu:HostAuditLog", "ti ti-history", "/host/audit", MenuSide.Host)
-            { Group = PlatformGroup, Order = 40, RequiredPermission = ErpPermissions.Host.AuditLogs });
+    private static void AddGroup(MenuDefinition menu, string group, MenuSide side, (string TextKey, string Icon, string Url, string Permission)[] items)
+    {
+        for (var i = 0; i < items.Length; i++)
+        {
+            menu.Item(new MenuItem(items[i].TextKey, items[i].Icon, items[i].Url, side)
+                { Group = group, Order = (i + 1) * 10, RequiredPermission = items[i].Permission });
+        }
     }
 }

@@ -12,7 +12,7 @@ using static ErpSaaS.Web.Tests.Infrastructure.Texts;
 
 namespace ErpSaaS.Web.Tests.Account;
 
-public sealed class InvitationTests(ErpWebFixture fixture) : IClassFixture<ErpWebFixture>
+public sealed class InvitationTests(ProbeWebFixture fixture) : IClassFixture<ProbeWebFixture>
 {
     private static string NewSlug() => $"invite-{Guid.NewGuid():N}"[..20];
 
@@ -45,11 +45,7 @@ public sealed class InvitationTests(ErpWebFixture fixture) : IClassFixture<ErpWe
         using var browser = fixture.Web.TenantBrowser(slug);
 
         var invitation = await browser.GetAsync(link);
-        var home = await browser.SubmitAsync(invitation, "#set-password-form", new Dictionary<string, string?>
-        {
-            ["Input.NewPassword"] = "Welc0me-aboard",
-            ["Input.ConfirmPassword"] = "Welc0me-aboard",
-        });
+        var home = await browser.SetPasswordAsync(link, "Welc0me-aboard");
 
         invitation.Document.QuerySelector("#invitation-welcome")!.TextContent.ShouldBe(T("Account:InvitationWelcome", "en", "Wang Fang", $"{slug} Ltd.", "wangfang"));
         home.Url.AbsolutePath.ShouldBe("/");
@@ -67,8 +63,7 @@ public sealed class InvitationTests(ErpWebFixture fixture) : IClassFixture<ErpWe
         var tenantId = await fixture.Given.Tenant(slug);
         var link = await InviteAsync(tenantId, slug, "lina");
         using var first = fixture.Web.TenantBrowser(slug);
-        var fields = new Dictionary<string, string?> { ["Input.NewPassword"] = "Welc0me-aboard", ["Input.ConfirmPassword"] = "Welc0me-aboard" };
-        await first.SubmitAsync(await first.GetAsync(link), "#set-password-form", fields);
+        await first.SetPasswordAsync(link, "Welc0me-aboard");
         using var second = fixture.Web.TenantBrowser(slug);
 
         var page = await second.GetAsync(link);
@@ -85,13 +80,32 @@ public sealed class InvitationTests(ErpWebFixture fixture) : IClassFixture<ErpWe
         var link = await InviteAsync(tenantId, slug, "zhaolei");
         using var browser = fixture.Web.TenantBrowser(slug);
 
-        var page = await browser.SubmitAsync(await browser.GetAsync(link), "#set-password-form", new Dictionary<string, string?>
-        {
-            ["Input.NewPassword"] = "Welc0me-aboard",
-            ["Input.ConfirmPassword"] = "Something-else1",
-        });
+        var page = await browser.SetPasswordAsync(link, "Welc0me-aboard", confirmation: "Something-else1");
 
         page.Url.AbsolutePath.ShouldBe("/account/accept-invitation");
         page.FieldError("Input.ConfirmPassword").ShouldBe(T("Validation:Compare", "en", T("Account:ConfirmPassword"), T("Account:NewPassword")));
+    }
+
+    [Fact]
+    public async Task The_invitation_email_in_the_users_language_links_to_the_company_subdomain()
+    {
+        var slug = NewSlug();
+        var tenantId = await fixture.Given.Tenant(slug);
+        using var admin = fixture.Web.TenantBrowser(slug);
+        await admin.SignInAsync("admin", Given.Password);
+
+        using var response = await admin.Client.PostAsync(new Uri("/api/v1/probe/invite/chenjing", UriKind.Relative), null);
+        var email = (await fixture.Web.EmailsAsync(tenantId)).Single();
+        using var invitee = fixture.Web.TenantBrowser(slug);
+        var home = await invitee.SetPasswordAsync(email.Link.PathAndQuery, "Welc0me-aboard");
+
+        response.EnsureSuccessStatusCode();
+        email.To.ShouldBe("chenjing@example.test");
+        email.Subject.ShouldBe(T("Email:Invitation:Subject", "zh-Hans", $"{slug} Ltd."));
+        email.Text.ShouldContain(T("Email:Invitation:Body", "zh-Hans", $"{slug} Ltd.", "chenjing"));
+        email.Link.Host.ShouldBe($"{slug}.localhost");
+        email.Link.AbsolutePath.ShouldBe(AccountLinks.AcceptInvitationPath);
+        home.Url.AbsolutePath.ShouldBe("/");
+        home.Document.QuerySelector("#user-display-name")!.TextContent.ShouldBe("chenjing");
     }
 }

@@ -52,12 +52,7 @@ public sealed class PasswordResetTests(ErpWebFixture fixture) : IClassFixture<Er
         email.Link.Host.ShouldBe($"{slug}.localhost");
         email.Link.AbsolutePath.ShouldBe("/account/reset-password");
         email.Html.ShouldContain(System.Text.Encodings.Web.HtmlEncoder.Default.Encode(email.Link.ToString()));
-        var form = await browser.GetAsync(email.Link.PathAndQuery);
-        var done = await browser.SubmitAsync(form, "#set-password-form", new Dictionary<string, string?>
-        {
-            ["Input.NewPassword"] = "N3w-passw0rd",
-            ["Input.ConfirmPassword"] = "N3w-passw0rd",
-        });
+        var done = await browser.SetPasswordAsync(email.Link.PathAndQuery, "N3w-passw0rd");
 
         done.Url.AbsolutePath.ShouldBe("/account/login");
         done.Text.ShouldContain(T("Account:PasswordResetDone"));
@@ -73,11 +68,9 @@ public sealed class PasswordResetTests(ErpWebFixture fixture) : IClassFixture<Er
         using var browser = fixture.Web.TenantBrowser(slug);
         await AskForLinkAsync(browser, "admin");
         var link = (await fixture.Web.EmailsAsync(tenantId)).Single().Link.PathAndQuery;
-        var fields = new Dictionary<string, string?> { ["Input.NewPassword"] = "N3w-passw0rd", ["Input.ConfirmPassword"] = "N3w-passw0rd" };
-        await browser.SubmitAsync(await browser.GetAsync(link), "#set-password-form", fields);
+        await browser.SetPasswordAsync(link, "N3w-passw0rd");
 
-        var again = await browser.GetAsync(link);
-        var reused = await browser.SubmitAsync(again, "#set-password-form", fields);
+        var reused = await browser.SetPasswordAsync(link, "An0ther-passw0rd");
 
         reused.Document.QuerySelector("#link-invalid")!.TextContent.ShouldBe(T("Account:LinkInvalid"));
     }
@@ -90,12 +83,7 @@ public sealed class PasswordResetTests(ErpWebFixture fixture) : IClassFixture<Er
         var adminId = await fixture.InScopeAsync(tenantId, async sp => (await sp.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("admin"))!.Id);
         using var browser = fixture.Web.TenantBrowser(slug);
 
-        var page = await browser.GetAsync($"/account/reset-password?userId={adminId}&code=bm90LWEtdG9rZW4");
-        var posted = await browser.SubmitAsync(page, "#set-password-form", new Dictionary<string, string?>
-        {
-            ["Input.NewPassword"] = "N3w-passw0rd",
-            ["Input.ConfirmPassword"] = "N3w-passw0rd",
-        });
+        var posted = await browser.SetPasswordAsync($"/account/reset-password?userId={adminId}&code=bm90LWEtdG9rZW4", "N3w-passw0rd");
 
         posted.Document.QuerySelector("#link-invalid")!.TextContent.ShouldBe(T("Account:LinkInvalid"));
         (await browser.SignInAsync("admin", Given.Password)).Url.AbsolutePath.ShouldBe("/");
@@ -110,11 +98,7 @@ public sealed class PasswordResetTests(ErpWebFixture fixture) : IClassFixture<Er
         await AskForLinkAsync(browser, "admin");
         var link = (await fixture.Web.EmailsAsync(tenantId)).Single().Link.PathAndQuery;
 
-        var page = await browser.SubmitAsync(await browser.GetAsync(link), "#set-password-form", new Dictionary<string, string?>
-        {
-            ["Input.NewPassword"] = "short",
-            ["Input.ConfirmPassword"] = "short",
-        });
+        var page = await browser.SetPasswordAsync(link, "short");
 
         page.FieldError("Input.NewPassword").ShouldContain(T("IdentityError:PasswordTooShort", "en", 8));
     }

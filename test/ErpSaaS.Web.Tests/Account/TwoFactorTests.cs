@@ -72,9 +72,8 @@ public sealed class TwoFactorTests(ErpWebFixture fixture) : IClassFixture<ErpWeb
 
         var secondStep = await browser.SignInAsync("admin", Given.Password);
         var beforeCode = await browser.GetAsync("/");
-        secondStep = await browser.SignInAsync("admin", Given.Password);
         fixture.Clock.Advance(Totp.Step);
-        var home = await browser.SubmitAsync(secondStep, "#login-2fa-form", new Dictionary<string, string?> { ["Input.Code"] = CodeFor(key) });
+        var home = await browser.SignInWithCodeAsync("admin", Given.Password, CodeFor(key));
 
         recoveryCodes.Count.ShouldBe(10);
         beforeCode.Url.AbsolutePath.ShouldBe("/account/login", "the password alone must not sign in");
@@ -91,11 +90,9 @@ public sealed class TwoFactorTests(ErpWebFixture fixture) : IClassFixture<ErpWeb
         using var browser = fixture.Web.TenantBrowser(slug);
         var (_, recoveryCodes) = await EnableAsync(browser);
 
-        var home = await browser.SubmitAsync(await browser.SignInAsync("admin", Given.Password), "#login-2fa-form",
-            new Dictionary<string, string?> { ["Input.Code"] = recoveryCodes[0] });
+        var home = await browser.SignInWithCodeAsync("admin", Given.Password, recoveryCodes[0]);
         await browser.SubmitAsync(home, "#sign-out-form");
-        var reused = await browser.SubmitAsync(await browser.SignInAsync("admin", Given.Password), "#login-2fa-form",
-            new Dictionary<string, string?> { ["Input.Code"] = recoveryCodes[0] });
+        var reused = await browser.SignInWithCodeAsync("admin", Given.Password, recoveryCodes[0]);
 
         home.Url.AbsolutePath.ShouldBe("/");
         reused.Url.AbsolutePath.ShouldBe("/account/login-2fa");
@@ -126,8 +123,7 @@ public sealed class TwoFactorTests(ErpWebFixture fixture) : IClassFixture<ErpWeb
         await fixture.Given.Tenant(slug);
         using var browser = fixture.Web.TenantBrowser(slug);
         var (key, _) = await EnableAsync(browser);
-        var home = await browser.SubmitAsync(await browser.SignInAsync("admin", Given.Password), "#login-2fa-form",
-            new Dictionary<string, string?> { ["Input.Code"] = CodeFor(key) });
+        var home = await browser.SignInWithCodeAsync("admin", Given.Password, CodeFor(key));
 
         var manage = await browser.GetAsync("/account/two-factor");
         var off = await browser.SubmitAsync(manage, "#disable-two-factor-form");

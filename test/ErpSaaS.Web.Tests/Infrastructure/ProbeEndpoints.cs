@@ -1,6 +1,10 @@
 using ErpSaaS.Common;
 using ErpSaaS.Errors;
 using ErpSaaS.Features;
+using ErpSaaS.Identity;
+using ErpSaaS.Tenancy;
+using ErpSaaS.Web.Account;
+using Microsoft.AspNetCore.Identity;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Api;
 using ErpSaaS.Web.Menu;
@@ -36,6 +40,19 @@ public sealed class ProbeEndpoints : IEndpointContributor
         probe.MapGet("/missing", () => Throw(new EntityNotFoundException("SalesOrder", 42))).RequireAuthorization();
         probe.MapGet("/conflict", () => Throw(new DbUpdateConcurrencyException("row changed"))).RequireAuthorization();
         probe.MapGet("/crash", () => Throw(new InvalidOperationException("secret internals"))).RequireAuthorization();
+        probe.MapPost("/invite/{userName}", InviteAsync).RequireAuthorization();
+    }
+
+    /// <summary>What the users page does to invite a colleague: a user without a password, the e-mailed link.</summary>
+    private static async Task<string> InviteAsync(string userName, UserManager<AppUser> users, AccountLinks links, IAccountEmailSender emails,
+        ICurrentTenant tenant, TimeProvider clock)
+    {
+        var user = new AppUser(tenant.Id, userName, $"{userName}@example.test", userName, "zh-Hans", "Asia/Shanghai", clock.GetUtcNow());
+        user.MarkInvited(clock.GetUtcNow());
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await emails.SendInvitationAsync(user, await links.InvitationAsync(user));
+        return user.Id.ToString();
     }
 
     private static string Throw(Exception exception) => throw exception;

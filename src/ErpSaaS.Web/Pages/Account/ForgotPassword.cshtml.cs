@@ -15,7 +15,7 @@ namespace ErpSaaS.Web.Pages.Account;
 /// ("if the account exists, we sent a link"), so the page tells nobody which accounts exist.
 /// </summary>
 [AllowAnonymous]
-public sealed class ForgotPasswordModel(ResolvedTenant resolved, ITenantStore tenants, TenantSignIn scopes) : ErpPageModel
+public sealed class ForgotPasswordModel(ResolvedTenant resolved, TenantSignIn scopes) : ErpPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -31,13 +31,7 @@ public sealed class ForgotPasswordModel(ResolvedTenant resolved, ITenantStore te
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var tenant = resolved.Tenant;
-        var unknownCompany = false;
-        if (tenant is null && !string.IsNullOrWhiteSpace(Input.Company))
-        {
-            tenant = await tenants.FindBySlugAsync(Input.Company.Trim(), HttpContext.RequestAborted);
-            unknownCompany = tenant is null;
-        }
+        var (tenant, unknownCompany) = await scopes.ChooseCompanyAsync(resolved.Tenant, Input.Company, HttpContext.RequestAborted);
         if (!unknownCompany && tenant is not { CanSignIn: false })
         {
             await scopes.InTenantAsync(tenant?.Id, services => SendLinksAsync(services, Input.UserNameOrEmail.Trim()));
@@ -64,12 +58,8 @@ public sealed class ForgotPasswordModel(ResolvedTenant resolved, ITenantStore te
         return true;
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : CompanyInput
     {
-        [Display(Name = "Account:Company")]
-        [StringLength(TenantConsts.MaxSlugLength)]
-        public string? Company { get; set; }
-
         [Required]
         [StringLength(256)]
         [Display(Name = "Account:UserNameOrEmail")]

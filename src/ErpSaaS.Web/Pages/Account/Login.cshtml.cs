@@ -13,7 +13,7 @@ namespace ErpSaaS.Web.Pages.Account;
 /// whether a user exists reads the same.
 /// </summary>
 [AllowAnonymous]
-public sealed class LoginModel(ResolvedTenant resolved, ITenantStore tenants, TenantSignIn signIn) : ErpPageModel
+public sealed class LoginModel(ResolvedTenant resolved, TenantSignIn signIn) : ErpPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -31,15 +31,11 @@ public sealed class LoginModel(ResolvedTenant resolved, ITenantStore tenants, Te
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var tenant = resolved.Tenant;
-        if (tenant is null && !string.IsNullOrWhiteSpace(Input.Company))
+        var (tenant, unknownCompany) = await signIn.ChooseCompanyAsync(resolved.Tenant, Input.Company, HttpContext.RequestAborted);
+        if (unknownCompany)
         {
-            tenant = await tenants.FindBySlugAsync(Input.Company.Trim(), HttpContext.RequestAborted);
-            if (tenant is null)
-            {
-                ModelState.AddModelError(string.Empty, L["Account:InvalidSignIn"]);
-                return Page();
-            }
+            ModelState.AddModelError(string.Empty, L["Account:InvalidSignIn"]);
+            return Page();
         }
         switch (await signIn.PasswordSignInAsync(tenant, Input.UserName, Input.Password, Input.RememberMe))
         {
@@ -66,12 +62,8 @@ public sealed class LoginModel(ResolvedTenant resolved, ITenantStore tenants, Te
         }
     }
 
-    public sealed class InputModel
+    public sealed class InputModel : CompanyInput
     {
-        [Display(Name = "Account:Company")]
-        [StringLength(TenantConsts.MaxSlugLength)]
-        public string? Company { get; set; }
-
         [Required]
         [StringLength(256)]
         [Display(Name = "Account:UserName")]

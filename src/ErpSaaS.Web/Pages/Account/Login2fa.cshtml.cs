@@ -12,7 +12,7 @@ namespace ErpSaaS.Web.Pages.Account;
 /// the recovery codes. On the main domain the first step passes the company along (?company=).
 /// </summary>
 [AllowAnonymous]
-public sealed class Login2faModel(ResolvedTenant resolved, ITenantStore tenants, TenantSignIn signIn) : ErpPageModel
+public sealed class Login2faModel(ResolvedTenant resolved, TenantSignIn signIn) : ErpPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -33,12 +33,8 @@ public sealed class Login2faModel(ResolvedTenant resolved, ITenantStore tenants,
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var tenant = resolved.Tenant;
-        if (tenant is null && !string.IsNullOrWhiteSpace(Company))
-        {
-            tenant = await tenants.FindBySlugAsync(Company, HttpContext.RequestAborted);
-            if (tenant is null) return RedirectToPage("/Account/Login");
-        }
+        var (tenant, unknownCompany) = await signIn.ChooseCompanyAsync(resolved.Tenant, Company, HttpContext.RequestAborted);
+        if (unknownCompany) return RedirectToPage("/Account/Login");
         switch (await signIn.TwoFactorSignInAsync(tenant, Input.Code, RememberMe))
         {
             case SignInOutcome.Succeeded:
