@@ -17,6 +17,8 @@ public static class ErpErrorHandling
 {
     public const string ErrorPath = "/error";
     private const string ApiPrefix = "/api";
+    private const string HtmxRequestHeader = "HX-Request";
+    private const string HtmxRedirectHeader = "HX-Redirect";
 
     public static IServiceCollection AddErpErrorHandling(this IServiceCollection services)
     {
@@ -40,6 +42,12 @@ public static class ErpErrorHandling
                 if (TenantResolutionMiddleware.IsApiRequest(context.HttpContext))
                 {
                     await WriteProblemAsync(context.HttpContext, Mapper(context.HttpContext).ForStatus(StatusCodes.Status401Unauthorized));
+                    return;
+                }
+                if (context.Request.Headers.ContainsKey(HtmxRequestHeader))
+                {
+                    // htmx would swap the sign-in page into a fragment: have it load the page in full instead.
+                    context.Response.Headers[HtmxRedirectHeader] = context.RedirectUri;
                     return;
                 }
                 context.Response.Redirect(context.RedirectUri);

@@ -150,4 +150,18 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         activity.Document.QuerySelector("#no-recent-activity")!.TextContent.ShouldBe(T("Shell:NoRecentActivity"));
     }
+
+    [Fact]
+    public async Task An_htmx_request_after_the_session_ended_makes_the_page_go_to_sign_in()
+    {
+        using var browser = fixture.Web.Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/shell/recent-activity", UriKind.Relative));
+        request.Headers.Add("HX-Request", "true");
+
+        using var response = await browser.Client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Headers.GetValues("HX-Redirect").Single().ShouldStartWith("http://localhost/account/login?ReturnUrl=");
+        (await response.Content.ReadAsStringAsync()).ShouldBeEmpty();
+    }
 }
