@@ -11,6 +11,7 @@ public static class ErpApplicationModule
     public static IServiceCollection AddErpApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TenantProvisioner>();
+        services.AddScoped<ErpSaaS.Identity.IProfileAppService, ErpSaaS.Identity.ProfileAppService>();
         services.AddScoped<ErpSaaS.Identity.ICurrentUser, ErpSaaS.Identity.CurrentUser>();
         services.AddSingleton<ErpSaaS.Features.FeatureCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<ErpSaaS.Features.FeatureCacheInvalidator>());

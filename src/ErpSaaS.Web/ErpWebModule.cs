@@ -4,8 +4,13 @@ using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.Identity;
 using ErpSaaS.Common;
 using ErpSaaS.Tenancy;
+using ErpSaaS.Web.Account;
+using ErpSaaS.Web.Api;
+using ErpSaaS.Web.Errors;
 using ErpSaaS.Web.Features;
 using ErpSaaS.Web.Identity;
+using ErpSaaS.Web.Localization;
+using ErpSaaS.Web.Shell;
 using ErpSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,6 +35,7 @@ public static class ErpWebModule
             .AddErpIdentityStores()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ErpUserClaimsPrincipalFactory>();
+        services.AddErpAccount();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -53,9 +59,16 @@ public static class ErpWebModule
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Permissions.PermissionPolicyProvider>();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, Permissions.PermissionAuthorizationHandler>();
-        services.AddRazorPages();
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/App");
+            options.Conventions.AuthorizeFolder("/Host");
+        }).AddErpLocalization();
+        services.AddErpShell();
+        services.AddErpErrorHandling();
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database");
         services.AddErpFeatureManagement();
-        services.AddHealthChecks();
         services.AddHostedService<DatabaseChangeListener>();
         return builder;
     }
@@ -77,15 +90,21 @@ public static class ErpWebModule
         {
             app.UseHsts();
         }
+        app.UseErpErrorHandling();
         app.UseStaticFiles();
-        app.UseRouting();
+        // Tenant resolution and the claim check may send a request to /tenant-not-found or /tenant-mismatch,
+        // so they run before routing chooses the page; the culture needs the signed-in user's language.
         app.UseMiddleware<TenantResolutionMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<TenantClaimCheckMiddleware>();
+        app.UseRequestLocalization();
+        app.UseRouting();
         app.UseAuthorization();
         app.UseMiddleware<Auditing.AuditLogMiddleware>(); // after authorization: knows the user and tenant; one audit row per write request
         app.MapRazorPages();
         app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapErpApi();
         return app;
     }
 }

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace ErpSaaS.Web.Identity;
 
-/// <summary>Puts the user's tenant, display name and language into the sign-in cookie.</summary>
+/// <summary>Puts the user's tenant, display name, language and time zone into the sign-in cookie.</summary>
 public sealed class ErpUserClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
     public const string DisplayNameClaim = "erp:display_name";
     public const string LanguageClaim = "erp:language";
+    public const string TimeZoneClaim = "erp:time_zone";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
@@ -22,6 +23,7 @@ public sealed class ErpUserClaimsPrincipalFactory(UserManager<AppUser> users, Ro
         }
         identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
         identity.AddClaim(new Claim(LanguageClaim, user.Language));
+        identity.AddClaim(new Claim(TimeZoneClaim, user.TimeZone));
         return identity;
     }
 }

@@ -112,8 +112,9 @@ public sealed class TenantClaimCheckMiddleware(RequestDelegate next)
                     currentTenant.Change(id);
                 }
             }
-            else if (claimTenant != resolved.Tenant.Id)
+            else if (claimTenant != resolved.Tenant.Id && !context.Request.Path.StartsWithSegments(SignOutPath))
             {
+                // Signing out stays possible: it is what the mismatch page offers.
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 context.Items[TenantMismatchKey] = true;
                 if (TenantResolutionMiddleware.IsApiRequest(context))
@@ -128,6 +129,7 @@ public sealed class TenantClaimCheckMiddleware(RequestDelegate next)
     }
 
     public const string TenantMismatchKey = "erp:tenant-mismatch";
+    public const string SignOutPath = "/account/logout";
 
     public static Guid? TenantOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(TenantConsts.TenantIdClaim), out var id) ? id : null;

@@ -1,0 +1,19 @@
+using ErpSaaS.Web.Menu;
+using ErpSaaS.Web.Tenancy;
+
+namespace ErpSaaS.Web.Shell;
+
+public static class ErpShellModule
+{
+    /// <summary>The layout's services: menu (with the foundation's entries), top bar, recent activity, platform links.</summary>
+    public static IServiceCollection AddErpShell(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddErpMenu();
+        services.AddMenuContributor<FoundationMenuContributor>();
+        services.AddScoped<ShellContext>();
+        services.AddScoped<RecentActivityQuery>();
+        services.AddSingleton<PlatformUrls>();
+        return services;
+    }
+}
