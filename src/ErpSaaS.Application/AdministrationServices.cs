@@ -9,6 +9,7 @@ public static class AdministrationServices
     {
         services.AddScoped<ErpSaaS.Tenancy.ITenantUrls, ErpSaaS.Tenancy.TenantUrls>();
         services.AddScoped<ErpSaaS.Identity.UserInvitationMailer>();
+        services.AddScoped<ErpSaaS.Identity.AccountEmails>();
         services.AddScoped<ErpSaaS.Identity.PermissionMatrixBuilder>();
         services.AddScoped<ErpSaaS.Identity.IUserAppService, ErpSaaS.Identity.UserAppService>();
         services.AddScoped<ErpSaaS.Identity.IRoleAppService, ErpSaaS.Identity.RoleAppService>();

@@ -3,15 +3,14 @@ using ErpSaaS.Common;
 using ErpSaaS.EntityFrameworkCore;
 using ErpSaaS.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Applies migrations to the host database and every tenant database, then seeds.
 //   --print-model-script   prints the CREATE script of the current EF model (a starting point when writing a migration)
-var builder = Host.CreateApplicationBuilder(args);
-builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+// appsettings.json beside the executable, then environment variables and arguments on top of it.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddErpEntityFrameworkCore(builder.Configuration);
 builder.Services.AddErpApplication(builder.Configuration);
 builder.Services.AddIdentityCore<ErpSaaS.Identity.AppUser>(ErpSaaS.Identity.ErpIdentityOptions.Configure)

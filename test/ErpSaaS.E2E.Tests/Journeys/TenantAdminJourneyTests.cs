@@ -31,7 +31,9 @@ public sealed class TenantAdminJourneyTests(E2EHost host) : IClassFixture<E2EHos
         await page.ClickAsync("a.nav-link:has(i.ti-language)");
         await page.ClickAsync("#language-switch button[value='en']");
         await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
-        (await page.InnerTextAsync("body")).ShouldContain("Sign out");
+        var menu = await page.InnerTextAsync("aside");
+        menu.ShouldContain("Users");
+        menu.ShouldContain("Roles");
 
         // Invite a purchaser.
         await page.GotoAsync(host.TenantUrl(DemoTenantSeeder.Slug, "/app/identity/users/invite"));

@@ -2,14 +2,14 @@ using ErpSaaS.Common;
 using ErpSaaS.Errors;
 using ErpSaaS.Features;
 using ErpSaaS.Identity;
+using ErpSaaS.Permissions;
 using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Account;
-using Microsoft.AspNetCore.Identity;
-using ErpSaaS.Permissions;
 using ErpSaaS.Web.Api;
 using ErpSaaS.Web.Menu;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,14 +44,15 @@ public sealed class ProbeEndpoints : IEndpointContributor
     }
 
     /// <summary>What the users page does to invite a colleague: a user without a password, the e-mailed link.</summary>
-    private static async Task<string> InviteAsync(string userName, UserManager<AppUser> users, AccountLinks links, IAccountEmailSender emails,
+    private static async Task<string> InviteAsync(string userName, UserManager<AppUser> users, AccountLinks links, AccountEmails emails, IUnitOfWork unitOfWork,
         ICurrentTenant tenant, TimeProvider clock)
     {
         var user = new AppUser(tenant.Id, userName, $"{userName}@example.test", userName, "zh-Hans", "Asia/Shanghai", clock.GetUtcNow());
         user.MarkInvited(clock.GetUtcNow());
         var created = await users.CreateAsync(user);
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-        await emails.SendInvitationAsync(user, await links.InvitationAsync(user));
+        await emails.QueueInvitationAsync(user, await links.InvitationAsync(user));
+        await unitOfWork.SaveChangesAsync();
         return user.Id.ToString();
     }
 

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ErpSaaS.EntityFrameworkCore;
-using ErpSaaS.Web.Account;
+using ErpSaaS.Emailing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpSaaS.Web.Tests.Infrastructure;
 
-/// <summary>An e-mail the app queued in the outbox (type "email.send").</summary>
+/// <summary>An e-mail the app queued in the outbox (<see cref="EmailMessage"/>).</summary>
 public sealed partial record SentEmail(string To, string Subject, string Html, string Text)
 {
     /// <summary>The first link of the plain-text body.</summary>
@@ -24,7 +24,7 @@ public static class SentEmails
         web.InScopeAsync(tenantId, async sp =>
         {
             var payloads = await sp.GetRequiredService<ErpDbContext>().OutboxMessages.AsNoTracking()
-                .Where(m => m.Type == OutboxAccountEmailSender.MessageType)
+                .Where(m => m.Type == EmailMessage.OutboxType)
                 .OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)
                 .Select(m => m.Payload)
                 .ToListAsync();
@@ -36,6 +36,6 @@ public static class SentEmails
         using var json = JsonDocument.Parse(payload);
         var root = json.RootElement;
         return new SentEmail(root.GetProperty("to").GetString()!, root.GetProperty("subject").GetString()!,
-            root.GetProperty("html").GetString()!, root.GetProperty("text").GetString()!);
+            root.GetProperty("htmlBody").GetString()!, root.GetProperty("textBody").GetString()!);
     }
 }

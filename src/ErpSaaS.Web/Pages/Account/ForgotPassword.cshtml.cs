@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ErpSaaS.Common;
 using ErpSaaS.Identity;
 using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Account;
@@ -44,7 +45,7 @@ public sealed class ForgotPasswordModel(ResolvedTenant resolved, TenantSignIn sc
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var links = services.GetRequiredService<AccountLinks>();
-        var sender = services.GetRequiredService<IAccountEmailSender>();
+        var emails = services.GetRequiredService<AccountEmails>();
         var byName = await users.FindByNameAsync(userNameOrEmail);
         var normalizedEmail = users.NormalizeEmail(userNameOrEmail);
         // E-mail addresses need not be unique inside a company: everyone using this one gets their own link.
@@ -53,8 +54,9 @@ public sealed class ForgotPasswordModel(ResolvedTenant resolved, TenantSignIn sc
             : await users.Users.Where(u => u.NormalizedEmail == normalizedEmail).ToListAsync(HttpContext.RequestAborted);
         foreach (var user in accounts.Where(u => u.IsActive && !string.IsNullOrWhiteSpace(u.Email)))
         {
-            await sender.SendPasswordResetAsync(user, await links.PasswordResetAsync(user, HttpContext.RequestAborted), HttpContext.RequestAborted);
+            await emails.QueuePasswordResetAsync(user, await links.PasswordResetAsync(user, HttpContext.RequestAborted), HttpContext.RequestAborted);
         }
+        await services.GetRequiredService<IUnitOfWork>().SaveChangesAsync(HttpContext.RequestAborted);
         return true;
     }
 
