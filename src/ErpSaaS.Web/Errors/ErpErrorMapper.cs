@@ -1,5 +1,6 @@
 using ErpSaaS.Common;
 using ErpSaaS.Errors;
+using ErpSaaS.Features;
 using ErpSaaS.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +32,19 @@ public sealed class ErpErrorMapper(ErpStringLocalizer localizer)
     public static bool IsUserCorrectable(Exception exception) => exception is BusinessException or DbUpdateConcurrencyException;
 
     /// <summary>The localized message of a business error ("Error:{code}" formatted with its arguments).</summary>
-    public string Message(BusinessException exception) => localizer["Error:" + exception.Code, [.. exception.Args.Select(a => a ?? string.Empty)]];
+    /// Feature names among the arguments show by their display names, and a reached limit says what to reduce.
+    public string Message(BusinessException exception)
+    {
+        var args = exception.Args
+            .Select(a => a is string name && FeatureDefinitions.Exists(name) ? localizer["Feature:" + name].Value : a ?? string.Empty)
+            .ToArray();
+        var message = localizer["Error:" + exception.Code, args].Value;
+        if (exception.Code == ErrorCodes.FeatureLimitReached && exception.Args.Count > 0 && exception.Args[0] is string feature)
+        {
+            message += " " + localizer["FeatureLimit:" + feature].Value;
+        }
+        return message;
+    }
 
     public string ConcurrencyMessage => localizer["Error:" + ErrorCodes.ConcurrencyConflict];
 
