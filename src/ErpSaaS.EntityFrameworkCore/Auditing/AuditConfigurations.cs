@@ -15,6 +15,8 @@ internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
         builder.Property(a => a.Url).HasMaxLength(2048).IsRequired();
         builder.Property(a => a.Error).HasMaxLength(2000);
         builder.HasIndex(a => new { a.TenantId, a.ExecutedAt });
+        // The top bar's "recent activity" lists the signed-in user's own latest requests.
+        builder.HasIndex(a => new { a.TenantId, a.UserId, a.ExecutedAt });
     }
 }
 
