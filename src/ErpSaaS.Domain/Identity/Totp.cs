@@ -14,19 +14,29 @@ public static class Totp
     public static string Compute(byte[] key, DateTimeOffset time) => Hotp(key, TimeStep(time));
 
     /// <summary>Accepts the code of the current step and one step either side, for clock drift.</summary>
-    public static bool Verify(byte[] key, string? code, DateTimeOffset time, int allowedDriftSteps = 1)
+    public static bool Verify(byte[] key, string? code, DateTimeOffset time, int allowedDriftSteps = 1) =>
+        MatchingStep(key, code, time, allowedDriftSteps) is not null;
+
+    /// <summary>
+    /// The time step whose code <paramref name="code"/> is (current step ± drift), or null. Callers remember the
+    /// last accepted step to refuse a code that was already used (RFC 6238 §5.2).
+    /// </summary>
+    public static long? MatchingStep(byte[] key, string? code, DateTimeOffset time, int allowedDriftSteps = 1)
     {
-        if (code is null) return false;
+        if (code is null) return null;
         code = code.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
-        if (code.Length != Digits || !code.All(char.IsAsciiDigit)) return false;
+        if (code.Length != Digits || !code.All(char.IsAsciiDigit)) return null;
         var step = TimeStep(time);
-        var matched = false;
+        long? matched = null;
         for (var offset = -allowedDriftSteps; offset <= allowedDriftSteps; offset++)
         {
             // Compare every candidate in constant time so timing does not tell which step matched.
-            matched |= CryptographicOperations.FixedTimeEquals(
-                System.Text.Encoding.ASCII.GetBytes(Hotp(key, step + offset)),
-                System.Text.Encoding.ASCII.GetBytes(code));
+            if (CryptographicOperations.FixedTimeEquals(
+                    System.Text.Encoding.ASCII.GetBytes(Hotp(key, step + offset)),
+                    System.Text.Encoding.ASCII.GetBytes(code)))
+            {
+                matched = step + offset;
+            }
         }
         return matched;
     }

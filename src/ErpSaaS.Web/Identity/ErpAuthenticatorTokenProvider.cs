@@ -6,6 +6,8 @@ namespace ErpSaaS.Web.Identity;
 /// <summary>
 /// Authenticator-app codes (RFC 6238, see <see cref="Totp"/>) checked against the user's base32 key, with the
 /// app's <see cref="TimeProvider"/>. Registered as Identity's authenticator provider, so setup and sign-in use it.
+/// A code is accepted once: the last accepted time step is kept with the user, and a replay of it (or an older
+/// one) is refused.
 /// </summary>
 public sealed class ErpAuthenticatorTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<AppUser>
 {
@@ -28,6 +30,13 @@ public sealed class ErpAuthenticatorTokenProvider(TimeProvider clock) : IUserTwo
         {
             return false;
         }
-        return Totp.Verify(secret, token, clock.GetUtcNow());
+        if (Totp.MatchingStep(secret, token, clock.GetUtcNow()) is not { } step) return false;
+        var last = await manager.GetAuthenticationTokenAsync(user, LoginProvider, LastStepToken);
+        if (long.TryParse(last, System.Globalization.CultureInfo.InvariantCulture, out var lastStep) && step <= lastStep) return false;
+        await manager.SetAuthenticationTokenAsync(user, LoginProvider, LastStepToken, step.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return true;
     }
+
+    private const string LoginProvider = "[ErpSaaS]";
+    private const string LastStepToken = "LastAuthenticatorStep";
 }

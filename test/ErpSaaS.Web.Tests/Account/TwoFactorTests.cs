@@ -26,6 +26,8 @@ public sealed class TwoFactorTests(ErpWebFixture fixture) : IClassFixture<ErpWeb
         enabled.Document.QuerySelector("#two-factor-enabled").ShouldNotBeNull(enabled.Text);
         var codes = enabled.Document.QuerySelectorAll("[data-recovery-code]").Select(c => c.TextContent.Trim()).ToList();
         await browser.SubmitAsync(enabled, "#sign-out-form");
+        // The setup code is spent; the next sign-in uses the app's next code.
+        fixture.Clock.Advance(Totp.Step);
         return (key, codes);
     }
 
@@ -60,6 +62,23 @@ public sealed class TwoFactorTests(ErpWebFixture fixture) : IClassFixture<ErpWeb
 
         page.FieldError("Input.Code").ShouldBe(T("Error:Identity:TwoFactorCodeInvalid"));
         page.Document.QuerySelector("#two-factor-setup").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task An_authenticator_code_is_accepted_only_once()
+    {
+        var slug = NewSlug();
+        await fixture.Given.Tenant(slug);
+        using var browser = fixture.Web.TenantBrowser(slug);
+        var (key, _) = await EnableAsync(browser);
+        var code = CodeFor(key);
+
+        var first = await browser.SignInWithCodeAsync("admin", Given.Password, code);
+        await browser.SubmitAsync(first, "#sign-out-form");
+        var replayed = await browser.SignInWithCodeAsync("admin", Given.Password, code);
+
+        first.Url.AbsolutePath.ShouldBe("/");
+        replayed.Url.AbsolutePath.ShouldBe("/account/login-2fa", "a code seen once must not sign in again");
     }
 
     [Fact]
