@@ -68,6 +68,19 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
         return handled;
     }
 
+    /// <summary>
+    /// Deletes messages processed more than <paramref name="retention"/> ago, in every tenant (one set-based
+    /// statement); dead letters stay until the operator requeues them. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> PurgeProcessedAsync(TimeSpan retention, CancellationToken cancellationToken = default)
+    {
+        await using var hostScope = scopes.CreateAsyncScope();
+        var db = hostScope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        using var allTenants = db.DisableTenantFilter();
+        var cutoff = clock.GetUtcNow() - retention;
+        return await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
     private async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         using var logScope = logger.BeginScope(new Dictionary<string, object?>

@@ -24,6 +24,9 @@ public static class ErpJobsModule
             quartz.ScheduleJob<OutboxDispatchJob>(
                 trigger => trigger.WithIdentity(OutboxDispatchJob.Name, ErpScheduler.HostGroup).StartNow().WithSimpleSchedule(OutboxDispatchJob.Interval),
                 job => job.WithIdentity(OutboxDispatchJob.Name, ErpScheduler.HostGroup));
+            quartz.ScheduleJob<OutboxPurgeJob>(
+                trigger => trigger.WithIdentity(OutboxPurgeJob.Name, ErpScheduler.HostGroup).WithCronSchedule(OutboxPurgeJob.Schedule),
+                job => job.WithIdentity(OutboxPurgeJob.Name, ErpScheduler.HostGroup));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

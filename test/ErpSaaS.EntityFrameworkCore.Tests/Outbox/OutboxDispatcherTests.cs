@@ -181,6 +181,26 @@ public sealed class OutboxDispatcherTests(OutboxFixture fixture) : IClassFixture
             fixture.InScopeAsync(tenant, sp => sp.GetRequiredService<IOutboxMonitor>().CountByStateAsync()));
     }
 
+    [Fact]
+    public async Task Processed_messages_older_than_the_retention_are_purged_in_every_tenant_and_dead_letters_stay()
+    {
+        var acme = await NewTenantAsync();
+        var globex = await NewTenantAsync();
+        var oldAcme = await EnqueueAsync(acme, RecordingHandler.MessageType, "old acme");
+        var oldGlobex = await EnqueueAsync(globex, RecordingHandler.MessageType, "old globex");
+        var unknown = await EnqueueAsync(acme, "test.nobody-handles-this", "dead letter");
+        await DispatchAllDueAsync();
+        fixture.Clock.Advance(TimeSpan.FromDays(8));
+        var recent = await EnqueueAsync(acme, RecordingHandler.MessageType, "recent");
+        await DispatchAllDueAsync();
+
+        await Dispatcher.PurgeProcessedAsync(TimeSpan.FromDays(7));
+
+        var left = await HostAsync(db => db.OutboxMessages.Where(m => m.Id == oldAcme || m.Id == oldGlobex || m.Id == unknown || m.Id == recent)
+            .Select(m => m.Id).ToListAsync());
+        left.ShouldBe([unknown, recent], ignoreOrder: true);
+    }
+
     private Task<Guid> NewTenantAsync() => fixture.Given.Tenant("obx-" + Guid.NewGuid().ToString("N")[..8]);
 
     private Task<Guid> EnqueueAsync(Guid tenant, string type, string text) =>
