@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
+using static ErpSaaS.Web.Tests.Infrastructure.Texts;
 
 namespace ErpSaaS.Web.Tests.Administration;
 
@@ -37,6 +38,71 @@ public sealed class AdminPagesTests(AdminPagesFactory factory) : IClassFixture<A
         var response = await factory.ClientFor(_acme, _admin).GetAsync(url);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("/app/identity/users", "Identity:Users")]
+    [InlineData("/app/identity/users/invite", "Identity:InviteUser")]
+    [InlineData("/app/identity/roles", "Identity:Roles")]
+    [InlineData("/app/identity/roles/create", "Identity:CreateRole")]
+    [InlineData("/app/settings", "Settings:Title")]
+    [InlineData("/app/audit", "Audit:Title")]
+    [InlineData("/app/audit?view=changes", "Audit:Title")]
+    public async Task Every_administration_page_has_one_title_the_layouts(string url, string titleKey)
+    {
+        var page = await AdminPagesFactory.HtmlAsync(await factory.ClientFor(_acme, _admin).GetAsync(url));
+
+        page.QuerySelectorAll(".page-title").Select(h => h.TextContent.Trim()).ShouldBe([T(titleKey)]);
+        page.QuerySelector(".page-body .page-header").ShouldBeNull();
+        page.QuerySelectorAll("#breadcrumbs li")[1].TextContent.Trim().ShouldBe(T("Menu:Group:Administration"));
+    }
+
+    [Fact]
+    public async Task List_pages_put_their_export_and_create_buttons_beside_the_title()
+    {
+        var client = factory.ClientFor(_acme, _admin);
+
+        var users = await AdminPagesFactory.HtmlAsync(await client.GetAsync("/app/identity/users"));
+        var roles = await AdminPagesFactory.HtmlAsync(await client.GetAsync("/app/identity/roles"));
+        var audit = await AdminPagesFactory.HtmlAsync(await client.GetAsync("/app/audit"));
+
+        users.QuerySelector(".page-header a[href*='handler=Export']").ShouldNotBeNull();
+        users.QuerySelector(".page-header a[href='/app/identity/users/invite']")!.TextContent.ShouldBe(T("Identity:InviteUser"));
+        roles.QuerySelector(".page-header a[href*='handler=Export']").ShouldNotBeNull();
+        roles.QuerySelector(".page-header a[href='/app/identity/roles/create']")!.TextContent.ShouldBe(T("Identity:CreateRole"));
+        audit.QuerySelector(".page-header a[href*='handler=Export']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_users_pages_name_the_user_in_the_title_and_lead_back_through_the_breadcrumbs()
+    {
+        var client = factory.ClientFor(_acme, _admin);
+
+        var edit = await AdminPagesFactory.HtmlAsync(await client.GetAsync($"/app/identity/users/{_viewer}"));
+        var permissions = await AdminPagesFactory.HtmlAsync(await client.GetAsync($"/app/identity/users/{_viewer}/permissions"));
+
+        edit.QuerySelectorAll(".page-title").Select(h => h.TextContent.Trim()).ShouldBe(["viewer"]);
+        edit.QuerySelector($".page-header a[href='/app/identity/users/{_viewer}/permissions']").ShouldNotBeNull();
+        permissions.QuerySelectorAll(".page-title").Select(h => h.TextContent.Trim()).ShouldBe([$"{T("Identity:ExtraPermissions")}: viewer"]);
+        permissions.QuerySelectorAll("#breadcrumbs li").Select(li => li.TextContent.Trim())
+            .ShouldBe([T("Menu:Home"), T("Menu:Group:Administration"), T("Menu:Users"), "viewer", T("Identity:ExtraPermissions")]);
+        permissions.QuerySelector($"#breadcrumbs a[href='/app/identity/users/{_viewer}']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task The_operators_tenant_detail_is_titled_with_the_tenant_and_has_one_title()
+    {
+        var operatorId = await factory.Data.Given.Operator();
+        var client = factory.ClientFor(null, operatorId);
+
+        var detail = await AdminPagesFactory.HtmlAsync(await client.GetAsync($"/host/tenants/{_acme}"));
+        var tenants = await AdminPagesFactory.HtmlAsync(await client.GetAsync("/host/tenants"));
+
+        var name = detail.QuerySelectorAll(".page-title").Select(h => h.TextContent.Trim()).ShouldHaveSingleItem();
+        name.ShouldEndWith(" Ltd.");
+        detail.QuerySelector("#breadcrumbs a[href='/host/tenants']").ShouldNotBeNull();
+        tenants.QuerySelectorAll(".page-title").Length.ShouldBe(1);
+        tenants.QuerySelector(".page-header a[href*='handler=Export']").ShouldNotBeNull();
     }
 
     [Theory]
