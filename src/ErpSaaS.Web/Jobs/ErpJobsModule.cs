@@ -25,7 +25,7 @@ public static class ErpJobsModule
                 trigger => trigger.WithIdentity(OutboxDispatchJob.Name, ErpScheduler.HostGroup).StartNow().WithSimpleSchedule(OutboxDispatchJob.Interval),
                 job => job.WithIdentity(OutboxDispatchJob.Name, ErpScheduler.HostGroup));
             quartz.ScheduleJob<OutboxPurgeJob>(
-                trigger => trigger.WithIdentity(OutboxPurgeJob.Name, ErpScheduler.HostGroup).WithCronSchedule(OutboxPurgeJob.Schedule),
+                trigger => trigger.WithIdentity(OutboxPurgeJob.Name, ErpScheduler.HostGroup).WithCronSchedule(OutboxPurgeJob.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
                 job => job.WithIdentity(OutboxPurgeJob.Name, ErpScheduler.HostGroup));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

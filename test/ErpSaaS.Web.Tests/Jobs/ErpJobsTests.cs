@@ -41,8 +41,10 @@ public sealed class ErpJobsTests(ErpTestFixture fixture) : IClassFixture<ErpTest
             overview.Enabled.ShouldBeTrue();
             overview.Started.ShouldBeTrue();
             overview.Nodes.ShouldContain(n => n.IsThisInstance && n.InstanceId == scheduler.SchedulerInstanceId);
-            var dispatch = overview.Triggers.ShouldHaveSingleItem();
-            dispatch.Name.ShouldBe(OutboxDispatchJob.Name);
+            overview.Triggers.Select(t => t.Name).ShouldBe([OutboxDispatchJob.Name, OutboxPurgeJob.Name], ignoreOrder: true);
+            var purge = overview.Triggers.Single(t => t.Name == OutboxPurgeJob.Name);
+            purge.NextFireTime.ShouldNotBeNull().UtcDateTime.TimeOfDay.ShouldBe(new TimeSpan(3, 30, 0));
+            var dispatch = overview.Triggers.Single(t => t.Name == OutboxDispatchJob.Name);
             dispatch.PreviousFireTime.ShouldNotBeNull();
             dispatch.NextFireTime.ShouldNotBeNull().ShouldBeGreaterThan(dispatch.PreviousFireTime.Value);
         }
