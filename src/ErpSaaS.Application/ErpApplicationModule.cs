@@ -11,6 +11,7 @@ public static class ErpApplicationModule
     public static IServiceCollection AddErpApplication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<TenantProvisioner>();
+        services.AddScoped<IDomainEventHandler<ErpSaaS.Billing.SubscriptionChanged>, ErpSaaS.Billing.ApplySubscriptionToTenantInTransaction>();
         services.AddScoped<ErpSaaS.Identity.IProfileAppService, ErpSaaS.Identity.ProfileAppService>();
         services.AddScoped<ErpSaaS.Identity.ICurrentUser, ErpSaaS.Identity.CurrentUser>();
         services.AddSingleton<ErpSaaS.Features.FeatureCacheInvalidator>();

@@ -31,6 +31,10 @@ public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options, ICurren
     public DbSet<EntityChange> EntityChanges => Set<EntityChange>();
     public DbSet<DocumentSequence> DocumentSequences => Set<DocumentSequence>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ErpSaaS.Billing.Subscription> Subscriptions => Set<ErpSaaS.Billing.Subscription>();
+    public DbSet<ErpSaaS.Billing.BillingInvoice> BillingInvoices => Set<ErpSaaS.Billing.BillingInvoice>();
+    public DbSet<ErpSaaS.Billing.BankTransferOrder> BankTransferOrders => Set<ErpSaaS.Billing.BankTransferOrder>();
+    public DbSet<ErpSaaS.Billing.StripeWebhookEvent> StripeWebhookEvents => Set<ErpSaaS.Billing.StripeWebhookEvent>();
 
     public ICurrentTenant CurrentTenant => currentTenant;
 

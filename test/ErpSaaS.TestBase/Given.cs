@@ -1,3 +1,4 @@
+using ErpSaaS.Billing;
 using ErpSaaS.Common;
 using ErpSaaS.Features;
 using ErpSaaS.Permissions;
@@ -22,6 +23,8 @@ public sealed class Given(ErpTestFixture fixture)
             {
                 var planId = (await plans.FindByCodeAsync(plan, ct))!.Id;
                 var tenant = await manager.CreateAsync($"{slug} Ltd.", slug, planId, trial, ct);
+                sp.GetRequiredService<IBillingRepository>().Add(
+                    Subscription.For(tenant, BillingInterval.Yearly, PaymentProvider.BankTransfer, sp.GetRequiredService<TimeProvider>().GetUtcNow()));
                 await provisioner.ProvisionAsync(tenant, new TenantAdminAccount("admin", $"admin@{slug}.test", $"{slug} admin", Password, "en"), ct);
                 return tenant.Id;
             });

@@ -1,3 +1,4 @@
+using ErpSaaS.Billing;
 using ErpSaaS.Common;
 using ErpSaaS.Features;
 using ErpSaaS.Permissions;
@@ -12,7 +13,7 @@ namespace ErpSaaS.DataSeeding;
 /// </summary>
 public sealed class DemoTenantSeeder(
     ITenantRepository tenants, IPlanRepository plans, TenantManager tenantManager, TenantProvisioner provisioner,
-    ISettingStore settings, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
+    ISettingStore settings, IBillingRepository billing, TimeProvider clock, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
 {
     public const string Slug = "demo";
     public const string AdminUserName = "admin";
@@ -26,6 +27,7 @@ public sealed class DemoTenantSeeder(
         {
             var plan = await plans.FindByCodeAsync(PlanCodes.Professional, ct) ?? throw new InvalidOperationException("Plans are not seeded.");
             var tenant = await tenantManager.CreateAsync("星辰电子贸易有限公司", Slug, plan.Id, trial: false, ct);
+            billing.Add(Subscription.For(tenant, BillingInterval.Yearly, PaymentProvider.BankTransfer, clock.GetUtcNow()));
             await provisioner.ProvisionAsync(tenant, new TenantAdminAccount(AdminUserName, "admin@demo.erpsaas.local", "王经理", Password, "zh-Hans"), ct);
             using (currentTenant.Change(tenant.Id))
             {

@@ -28,6 +28,9 @@ public static class ErrorCodes
     public const string NumberPatternInvalid = "Numbering:PatternInvalid";
     public const string SettingValueInvalid = "Settings:ValueInvalid";
     public const string ConcurrencyConflict = "Common:ConcurrencyConflict";
+
+    public const string BankTransferNotPending = "Billing:BankTransferNotPending";
+    public const string AmountMustBePositive = "Billing:AmountMustBePositive";
     public const string ValueRequired = "Common:ValueRequired";
     public const string ValueTooLong = "Common:ValueTooLong";
     public const string ValueNotAllowed = "Common:ValueNotAllowed";

@@ -34,7 +34,30 @@ public sealed class Plan : AggregateRoot
     public int SortOrder { get; private set; }
     public bool IsVisible { get; private set; }
     public bool IsTrial { get; private set; }
+    public string? StripeMonthlyPriceId { get; private set; }
+    public string? StripeYearlyPriceId { get; private set; }
     public IReadOnlyCollection<PlanFeatureValue> FeatureValues => _featureValues.AsReadOnly();
+
+    public decimal PriceFor(Billing.BillingInterval interval) => interval == Billing.BillingInterval.Yearly ? YearlyPrice : MonthlyPrice;
+
+    public string? StripePriceFor(Billing.BillingInterval interval) =>
+        interval == Billing.BillingInterval.Yearly ? StripeYearlyPriceId : StripeMonthlyPriceId;
+
+    /// <summary>The operator's plan editor: names, prices, Stripe price ids, visibility on the pricing page, order.</summary>
+    public void Edit(string nameEn, string nameZh, decimal monthlyPrice, decimal yearlyPrice, string? stripeMonthlyPriceId,
+        string? stripeYearlyPriceId, bool isVisible, int sortOrder)
+    {
+        if (monthlyPrice < 0) throw BusinessException.ForField(nameof(MonthlyPrice), Errors.ErrorCodes.AmountMustBePositive);
+        if (yearlyPrice < 0) throw BusinessException.ForField(nameof(YearlyPrice), Errors.ErrorCodes.AmountMustBePositive);
+        NameEn = nameEn.Trim();
+        NameZh = nameZh.Trim();
+        MonthlyPrice = monthlyPrice;
+        YearlyPrice = yearlyPrice;
+        StripeMonthlyPriceId = string.IsNullOrWhiteSpace(stripeMonthlyPriceId) ? null : stripeMonthlyPriceId.Trim();
+        StripeYearlyPriceId = string.IsNullOrWhiteSpace(stripeYearlyPriceId) ? null : stripeYearlyPriceId.Trim();
+        IsVisible = isVisible;
+        SortOrder = sortOrder;
+    }
 
     public string DisplayName(string culture) => culture.StartsWith("zh", StringComparison.Ordinal) ? NameZh : NameEn;
 

@@ -13,6 +13,8 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.Property(p => p.NameEn).HasMaxLength(Plan.MaxNameLength).IsRequired();
         builder.Property(p => p.NameZh).HasMaxLength(Plan.MaxNameLength).IsRequired();
         builder.Property(p => p.Currency).HasMaxLength(3).IsRequired();
+        builder.Property(p => p.StripeMonthlyPriceId).HasMaxLength(ErpSaaS.Billing.BillingConsts.MaxExternalIdLength);
+        builder.Property(p => p.StripeYearlyPriceId).HasMaxLength(ErpSaaS.Billing.BillingConsts.MaxExternalIdLength);
         builder.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasIndex(p => p.Code).IsUnique();
         builder.HasMany(p => p.FeatureValues).WithOne().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
