@@ -61,7 +61,10 @@ public sealed partial class LocalizationResourceTests
     [Fact]
     public void Every_error_code_has_a_message()
     {
-        var codes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        // ErrorCodes and each module's *ErrorCodes class in the same namespace.
+        var codes = typeof(ErrorCodes).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(ErrorCodes).Namespace && t.Name.EndsWith(nameof(ErrorCodes), StringComparison.Ordinal))
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))
             .Select(f => (string)f.GetRawConstantValue()!)
             .ToList();
