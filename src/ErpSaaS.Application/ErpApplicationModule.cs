@@ -1,3 +1,4 @@
+using ErpSaaS.Billing;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
 using ErpSaaS.Tenancy;
@@ -24,6 +25,7 @@ public static class ErpApplicationModule
         services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<ErpSaaS.Permissions.PermissionCacheInvalidator>());
         services.AddScoped<ErpSaaS.Permissions.IPermissionChecker, ErpSaaS.Permissions.PermissionChecker>();
         services.AddErpEmailing(configuration);
+        services.AddErpStripe(configuration);
         services.AddErpAdministration();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();

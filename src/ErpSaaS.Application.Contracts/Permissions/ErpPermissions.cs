@@ -50,6 +50,7 @@ public static class ErpPermissions
         public const string Jobs = "Host.Jobs";
         public const string Mailbox = "Host.Mailbox";
         public const string AuditLogs = "Host.AuditLogs";
+        public const string Billing = "Host.Billing";
     }
 
     // Module switches other issues fill with their own permissions; the feature gate is already in place.
@@ -80,6 +81,7 @@ public static class ErpPermissions
         new(Host.Jobs, Host.Group, PermissionSide.Host),
         new(Host.Mailbox, Host.Group, PermissionSide.Host),
         new(Host.AuditLogs, Host.Group, PermissionSide.Host),
+        new(Host.Billing, Host.Group, PermissionSide.Host),
     ];
 
     private static readonly Dictionary<string, PermissionDefinition> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);
