@@ -6,6 +6,7 @@ using ErpSaaS.Common;
 using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Account;
 using ErpSaaS.Web.Api;
+using ErpSaaS.Web.Billing;
 using ErpSaaS.Web.Errors;
 using ErpSaaS.Web.Features;
 using ErpSaaS.Web.Identity;
@@ -65,6 +66,7 @@ public static class ErpWebModule
             options.Conventions.AuthorizeFolder("/Host");
         }).AddErpLocalization();
         services.AddErpShell();
+        services.AddErpStripeWeb();
         services.AddErpErrorHandling();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database");
