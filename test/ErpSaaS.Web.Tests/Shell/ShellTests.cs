@@ -74,7 +74,7 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync(HostDataSeeder.OperatorUserName, HostDataSeeder.OperatorPassword);
 
-        MenuLinks(home).ShouldBe(["/", "/host/tenants", "/host/jobs", "/host/mailbox", "/host/audit"]);
+        MenuLinks(home).ShouldBe(["/", "/host/tenants", "/host/jobs", "/host/mailbox", "/host/audit", "/host/billing/webhooks"]);
     }
 
     [Fact]
