@@ -1,5 +1,6 @@
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
+using ErpSaaS.Signup;
 using ErpSaaS.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public static class ErpApplicationModule
         services.AddScoped<ErpSaaS.Permissions.IPermissionChecker, ErpSaaS.Permissions.PermissionChecker>();
         services.AddErpEmailing(configuration);
         services.AddErpAdministration();
+        services.AddErpSignup();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))
