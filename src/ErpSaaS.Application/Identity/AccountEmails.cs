@@ -36,11 +36,12 @@ public sealed class AccountEmails(IEmailQueue emails, ITenantStore tenants)
         company ??= (user.TenantId is { } tenantId ? (await tenants.FindAsync(tenantId, cancellationToken))?.Name : null)
                     ?? Text("Shell:AppName");
 
-        var subject = Text($"{template}:Subject", company);
+        object?[] arguments = [company, user.UserName, .. bodyArguments];
+        var subject = Text($"{template}:Subject", arguments);
         var greeting = Text("Email:Greeting", user.DisplayName);
-        var body = Text($"{template}:Body", [company, user.UserName, .. bodyArguments]);
+        var body = Text($"{template}:Body", arguments);
         var action = Text($"{template}:Action");
-        var footer = Text($"{template}:Footer");
+        var footer = Text($"{template}:Footer", arguments);
         var text = $"{greeting}\n\n{body}\n\n{action}: {link}\n\n{footer}\n";
         var html = $"""
             <p>{Html(greeting)}</p>

@@ -10,6 +10,7 @@ public static class ErpSignupModule
         services.AddScoped<ISignupAppService, SignupAppService>();
         services.AddScoped<WelcomeSignInTokens>();
         services.AddScoped<ISampleDataContributor, CompanySampleData>();
+        services.AddSingleton<ErpSaaS.Billing.SubscriptionLifecycle>();
         return services;
     }
 }
