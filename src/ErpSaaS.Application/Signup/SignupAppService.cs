@@ -56,6 +56,10 @@ public sealed class SignupAppService(
     public async Task<SignupResult> SignUpAsync(SignupInput input, RequestOrigin origin, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
+        if (input.CompanyName?.Trim() is not { Length: > 0 and <= TenantConsts.MaxNameLength })
+        {
+            throw BusinessException.ForField(nameof(SignupInput.CompanyName), ErrorCodes.TenantNameRequired, TenantConsts.MaxNameLength);
+        }
         var email = CheckEmail(input.Email);
         var displayName = input.DisplayName?.Trim() is { Length: > 0 and <= SignupConsts.MaxDisplayNameLength } name
             ? name : throw BusinessException.ForField(nameof(SignupInput.DisplayName), SignupErrorCodes.DisplayNameRequired, SignupConsts.MaxDisplayNameLength);
