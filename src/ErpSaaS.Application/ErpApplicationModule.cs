@@ -1,6 +1,7 @@
 using ErpSaaS.Billing;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
+using ErpSaaS.Signup;
 using ErpSaaS.Tenancy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class ErpApplicationModule
         services.AddErpEmailing(configuration);
         services.AddErpStripe(configuration);
         services.AddErpAdministration();
+        services.AddErpSignup();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -49,6 +49,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Features.IPlanRepository, Features.PlanRepository>();
         services.AddScoped<ErpSaaS.Billing.IBillingRepository, Billing.BillingRepository>();
         services.AddScoped<ErpSaaS.Billing.IStripeWebhookEventQueries, Billing.StripeWebhookEventQueries>();
+        services.AddScoped<ErpSaaS.Billing.ISubscriptionLifecycleQueries, Billing.SubscriptionLifecycleQueries>();
         services.AddScoped<ErpSaaS.Settings.ISettingStore, Settings.SettingStore>();
         services.AddSingleton<Settings.SettingCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());

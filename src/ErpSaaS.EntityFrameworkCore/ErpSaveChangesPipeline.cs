@@ -33,6 +33,7 @@ public sealed class ErpSaveChangesPipeline(IServiceProvider services, IAuditCont
         {
             GuardTenant(context, entry);
         }
+        await ReadOnlyTenantGuard.CheckAsync(context, entries, services, cancellationToken);
         RecordEntityChanges(context, entries);
         _changed = entries.Select(e => (e.Metadata.ClrType, e.Entity)).ToList();
     }

@@ -12,6 +12,7 @@ using ErpSaaS.Web.Features;
 using ErpSaaS.Web.Identity;
 using ErpSaaS.Web.Localization;
 using ErpSaaS.Web.Shell;
+using ErpSaaS.Web.Signup;
 using ErpSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Identity;
 
@@ -37,6 +38,7 @@ public static class ErpWebModule
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ErpUserClaimsPrincipalFactory>();
         services.AddErpAccount();
+        services.AddErpSignupWeb(configuration);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/account/login";
@@ -100,7 +102,9 @@ public static class ErpWebModule
         app.UseAuthentication();
         app.UseMiddleware<TenantClaimCheckMiddleware>();
         app.UseRequestLocalization();
+        app.UseMiddleware<ReadOnlyTenantMiddleware>();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseMiddleware<Auditing.AuditLogMiddleware>(); // after authorization: knows the user and tenant; one audit row per write request
         app.MapRazorPages();

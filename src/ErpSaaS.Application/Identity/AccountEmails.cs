@@ -18,7 +18,13 @@ public sealed class AccountEmails(IEmailQueue emails, ITenantStore tenants)
     public Task QueueInvitationAsync(AppUser user, string link, CancellationToken cancellationToken = default) =>
         QueueAsync(user, "Email:Invitation", link, cancellationToken);
 
-    private async Task QueueAsync(AppUser user, string template, string link, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the mail of <paramref name="template"/> ("{template}:Subject/Body/Action/Footer"; the body gets the company,
+    /// the user name, then <paramref name="bodyArguments"/>). <paramref name="company"/> names the company when its
+    /// tenant is not committed yet (sign-up); otherwise it is looked up.
+    /// </summary>
+    public async Task QueueAsync(AppUser user, string template, string link, CancellationToken cancellationToken,
+        string? company = null, params object?[] bodyArguments)
     {
         if (string.IsNullOrWhiteSpace(user.Email))
         {
@@ -27,14 +33,15 @@ public sealed class AccountEmails(IEmailQueue emails, ITenantStore tenants)
         var culture = CultureInfo.GetCultureInfo(ErpLocalizationResources.ResolveCulture(user.Language));
         string Text(string key, params object?[] arguments) =>
             string.Format(culture, ErpLocalizationResources.Find(key, culture) ?? key, arguments);
-        var company = (user.TenantId is { } tenantId ? (await tenants.FindAsync(tenantId, cancellationToken))?.Name : null)
-                      ?? Text("Shell:AppName");
+        company ??= (user.TenantId is { } tenantId ? (await tenants.FindAsync(tenantId, cancellationToken))?.Name : null)
+                    ?? Text("Shell:AppName");
 
-        var subject = Text($"{template}:Subject", company);
+        object?[] arguments = [company, user.UserName, .. bodyArguments];
+        var subject = Text($"{template}:Subject", arguments);
         var greeting = Text("Email:Greeting", user.DisplayName);
-        var body = Text($"{template}:Body", company, user.UserName);
+        var body = Text($"{template}:Body", arguments);
         var action = Text($"{template}:Action");
-        var footer = Text($"{template}:Footer");
+        var footer = Text($"{template}:Footer", arguments);
         var text = $"{greeting}\n\n{body}\n\n{action}: {link}\n\n{footer}\n";
         var html = $"""
             <p>{Html(greeting)}</p>

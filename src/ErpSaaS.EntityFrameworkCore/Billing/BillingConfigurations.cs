@@ -61,3 +61,13 @@ internal sealed class StripeWebhookEventConfiguration : IEntityTypeConfiguration
         builder.HasIndex(e => new { e.TenantId, e.ReceivedAt });
     }
 }
+
+internal sealed class SubscriptionReminderConfiguration : IEntityTypeConfiguration<SubscriptionReminder>
+{
+    public void Configure(EntityTypeBuilder<SubscriptionReminder> builder)
+    {
+        builder.ToTable("subscription_reminders");
+        builder.Property(r => r.Kind).HasMaxLength(SubscriptionReminder.MaxKindLength).IsRequired();
+        builder.HasIndex(r => new { r.TenantId, r.Kind, r.DueAt }).IsUnique();
+    }
+}

@@ -27,6 +27,9 @@ public static class ErpJobsModule
             quartz.ScheduleJob<OutboxPurgeJob>(
                 trigger => trigger.WithIdentity(OutboxPurgeJob.Name, ErpScheduler.HostGroup).WithCronSchedule(OutboxPurgeJob.Schedule, cron => cron.InTimeZone(TimeZoneInfo.Utc)),
                 job => job.WithIdentity(OutboxPurgeJob.Name, ErpScheduler.HostGroup));
+            quartz.ScheduleJob<SubscriptionLifecycleJob>(
+                trigger => trigger.WithIdentity(SubscriptionLifecycleJob.Name, ErpScheduler.HostGroup).StartNow().WithSimpleSchedule(SubscriptionLifecycleJob.Interval),
+                job => job.WithIdentity(SubscriptionLifecycleJob.Name, ErpScheduler.HostGroup));
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
