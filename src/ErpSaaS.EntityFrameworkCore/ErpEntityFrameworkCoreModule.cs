@@ -48,6 +48,8 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Identity.IPermissionGrantRepository, Identity.PermissionGrantRepository>();
         services.AddScoped<ErpSaaS.Features.IPlanRepository, Features.PlanRepository>();
         services.AddScoped<ErpSaaS.Billing.IBillingRepository, Billing.BillingRepository>();
+        services.AddScoped<ErpSaaS.Billing.IBillingQueries, Billing.BillingQueries>();
+        services.AddScoped<ErpSaaS.Billing.IBillingInvoiceNumbers, Billing.BillingInvoiceNumbers>();
         services.AddScoped<ErpSaaS.Settings.ISettingStore, Settings.SettingStore>();
         services.AddSingleton<Settings.SettingCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
