@@ -8,7 +8,30 @@ namespace ErpSaaS.EntityFrameworkCore.Billing;
 /// <summary>Billing rows for screens, joined to the tenant's name and the plan's names (host tables).</summary>
 internal sealed class BillingQueries(ErpDbContext db) : IBillingQueries
 {
-    private static readonly SortMap<BankTransferOrderDto> TransferSorts = new SortMap<BankTransferOrderDto>("createdAt", true, o => o.Id)
+    private sealed class TransferRow
+    {
+        public Guid Id { get; init; }
+        public Guid TenantId { get; init; }
+        public string TenantName { get; init; } = null!;
+        public string Reference { get; init; } = null!;
+        public Guid PlanId { get; init; }
+        public string PlanNameEn { get; init; } = null!;
+        public string PlanNameZh { get; init; } = null!;
+        public BillingInterval Interval { get; init; }
+        public decimal Amount { get; init; }
+        public string Currency { get; init; } = null!;
+        public BankTransferStatus Status { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public decimal? PaidAmount { get; init; }
+        public DateOnly? PaidOn { get; init; }
+        public string? BankReference { get; init; }
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<TransferRow, BankTransferOrderDto>> ToDto = o =>
+        new BankTransferOrderDto(o.Id, o.TenantId, o.TenantName, o.Reference, o.PlanId, o.PlanNameEn, o.PlanNameZh, o.Interval, o.Amount, o.Currency,
+            o.Status, o.CreatedAt, o.PaidAmount, o.PaidOn, o.BankReference);
+
+    private static readonly SortMap<TransferRow> TransferSorts = new SortMap<TransferRow>("createdAt", true, o => o.Id)
         .Add("createdAt", o => o.CreatedAt)
         .Add("reference", o => o.Reference)
         .Add("tenant", o => o.TenantName)
@@ -34,7 +57,7 @@ internal sealed class BillingQueries(ErpDbContext db) : IBillingQueries
         Guid tenantId, BankTransferStatus? status, int count, CancellationToken cancellationToken = default) =>
         await Transfers().Where(o => o.TenantId == tenantId && (status == null || o.Status == status))
             .OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id)
-            .Take(count).ToListAsync(cancellationToken);
+            .Take(count).Select(ToDto).ToListAsync(cancellationToken);
 
     public Task<PagedResult<BankTransferOrderDto>> GetTransfersAsync(PaymentListQuery query, CancellationToken cancellationToken = default)
     {
@@ -45,15 +68,19 @@ internal sealed class BillingQueries(ErpDbContext db) : IBillingQueries
             var pattern = $"%{query.Search.Trim()}%";
             rows = rows.Where(o => EF.Functions.ILike(o.Reference, pattern) || EF.Functions.ILike(o.TenantName, pattern));
         }
-        return TransferSorts.Apply(rows, query.Sort, query.Desc).ToPageAsync(query, o => o, cancellationToken);
+        return TransferSorts.Apply(rows, query.Sort, query.Desc).ToPageAsync(query, ToDto, cancellationToken);
     }
 
-    private IQueryable<BankTransferOrderDto> Transfers() =>
+    private IQueryable<TransferRow> Transfers() =>
         from o in db.BankTransferOrders.AsNoTracking()
         join t in db.Tenants.AsNoTracking() on o.TenantId equals t.Id
         join p in db.Plans.AsNoTracking() on o.PlanId equals p.Id
-        select new BankTransferOrderDto(o.Id, o.TenantId, t.Name, o.Reference, o.PlanId, p.NameEn, p.NameZh, o.Interval, o.Amount, o.Currency,
-            o.Status, o.CreatedAt, o.PaidAmount, o.PaidOn, o.BankReference);
+        select new TransferRow
+        {
+            Id = o.Id, TenantId = o.TenantId, TenantName = t.Name, Reference = o.Reference, PlanId = o.PlanId, PlanNameEn = p.NameEn,
+            PlanNameZh = p.NameZh, Interval = o.Interval, Amount = o.Amount, Currency = o.Currency, Status = o.Status, CreatedAt = o.CreatedAt,
+            PaidAmount = o.PaidAmount, PaidOn = o.PaidOn, BankReference = o.BankReference,
+        };
 }
 
 /// <summary>
