@@ -98,6 +98,15 @@ public sealed class BillingPagesTests(AdminPagesFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_operators_tenant_page_shows_the_subscription_and_usage()
+    {
+        var page = await AdminPagesFactory.HtmlAsync(await factory.ClientFor(null, _operator).GetAsync($"/host/tenants/{_acme}"));
+
+        page.QuerySelector("#tenant-billing")!.TextContent.ShouldContain(T("Billing:Provider:BankTransfer"));
+        page.QuerySelector("#tenant-billing .usage-row")!.TextContent.ShouldContain(T("Billing:Usage:Users"));
+    }
+
+    [Fact]
     public async Task A_company_admin_cannot_open_the_operators_payments()
     {
         var response = await factory.ClientFor(_acme, _admin).GetAsync("/host/billing/payments");
