@@ -14,6 +14,7 @@ public static class ErpApplicationModule
     {
         services.AddScoped<TenantProvisioner>();
         services.AddScoped<IDomainEventHandler<ErpSaaS.Billing.SubscriptionChanged>, ErpSaaS.Billing.ApplySubscriptionToTenantInTransaction>();
+        ErpSaaS.Billing.ErpBillingModule.AddErpBilling(services, configuration);
         services.AddScoped<ErpSaaS.Identity.IProfileAppService, ErpSaaS.Identity.ProfileAppService>();
         services.AddScoped<ErpSaaS.Identity.ICurrentUser, ErpSaaS.Identity.CurrentUser>();
         services.AddSingleton<ErpSaaS.Features.FeatureCacheInvalidator>();

@@ -50,6 +50,8 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Billing.IBillingRepository, Billing.BillingRepository>();
         services.AddScoped<ErpSaaS.Billing.IStripeWebhookEventQueries, Billing.StripeWebhookEventQueries>();
         services.AddScoped<ErpSaaS.Billing.ISubscriptionLifecycleQueries, Billing.SubscriptionLifecycleQueries>();
+        services.AddScoped<ErpSaaS.Billing.IBillingQueries, Billing.BillingQueries>();
+        services.AddScoped<ErpSaaS.Billing.IBillingInvoiceNumbers, Billing.BillingInvoiceNumbers>();
         services.AddScoped<ErpSaaS.Settings.ISettingStore, Settings.SettingStore>();
         services.AddSingleton<Settings.SettingCacheInvalidator>();
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());

@@ -42,6 +42,12 @@ public static class ErpPermissions
         public const string AuditLogs = "Auditing.AuditLogs";
     }
 
+    public static class Billing
+    {
+        public const string Group = "Billing";
+        public const string Manage = "Billing.Manage";
+    }
+
     public static class Host
     {
         public const string Group = "Host";
@@ -72,6 +78,7 @@ public static class ErpPermissions
         new(Settings.View, Settings.Group, PermissionSide.Tenant),
         new(Settings.Manage, Settings.Group, PermissionSide.Tenant, Settings.View),
         new(Auditing.AuditLogs, Auditing.Group, PermissionSide.Tenant),
+        new(Billing.Manage, Billing.Group, PermissionSide.Tenant),
         new(Trading.Catalog, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Trading.Inventory, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Trading.Purchasing, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),

@@ -10,6 +10,9 @@ public sealed class TenantListQuery : PageRequest
     public string? Search { get; set; }
     public TenantStatus? Status { get; set; }
     public Guid? PlanId { get; set; }
+
+    /// <summary>Trials ending before this day (UTC), to follow up before they lapse.</summary>
+    public DateOnly? TrialEndsBefore { get; set; }
 }
 
 public sealed record TenantListItemDto(

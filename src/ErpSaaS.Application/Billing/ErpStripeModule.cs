@@ -2,6 +2,7 @@ using ErpSaaS.Billing.Stripe;
 using ErpSaaS.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace ErpSaaS.Billing;
@@ -25,6 +26,8 @@ public static class ErpStripeModule
         services.AddSingleton<StripeSignatureVerifier>();
         services.AddScoped<StripeWebhookReceiver>();
         services.AddOutboxHandler<StripeEventProcessor>();
+        // Card payment on the billing page; it says it is unavailable while no keys are configured.
+        services.Replace(ServiceDescriptor.Scoped<ICheckoutProvider, StripeCheckoutProvider>());
         return services;
     }
 }

@@ -47,6 +47,11 @@ internal sealed class TenantQueries(ErpDbContext db) : ITenantQueries
         }
         if (query.Status is { } status) tenants = tenants.Where(t => t.Status == status);
         if (query.PlanId is { } planId) tenants = tenants.Where(t => t.PlanId == planId);
+        if (query.TrialEndsBefore is { } day)
+        {
+            var before = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            tenants = tenants.Where(t => t.TrialEndsAt != null && t.TrialEndsAt < before);
+        }
         return await Sorts.Apply(Rows(tenants), query.Sort, query.Desc).ToPageAsync(query, ToDto, cancellationToken);
     }
 

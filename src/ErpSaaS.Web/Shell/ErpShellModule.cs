@@ -11,6 +11,7 @@ public static class ErpShellModule
         services.AddHttpContextAccessor();
         services.AddErpMenu();
         services.AddMenuContributor<FoundationMenuContributor>();
+        services.AddMenuContributor<ErpSaaS.Web.Billing.BillingMenuContributor>();
         services.AddScoped<ShellContext>();
         services.AddScoped<RecentActivityQuery>();
         services.AddSingleton<PlatformUrls>();

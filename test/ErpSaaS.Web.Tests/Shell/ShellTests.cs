@@ -35,7 +35,7 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync("admin", Given.Password);
 
-        MenuLinks(home).ShouldBe(["/", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit"]);
+        MenuLinks(home).ShouldBe(["/", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Administration"));
     }
 
@@ -74,7 +74,7 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync(HostDataSeeder.OperatorUserName, HostDataSeeder.OperatorPassword);
 
-        MenuLinks(home).ShouldBe(["/", "/host/tenants", "/host/jobs", "/host/mailbox", "/host/audit", "/host/billing/webhooks"]);
+        MenuLinks(home).ShouldBe(["/", "/host/tenants", "/host/billing/payments", "/host/jobs", "/host/mailbox", "/host/audit", "/host/billing/webhooks"]);
     }
 
     [Fact]

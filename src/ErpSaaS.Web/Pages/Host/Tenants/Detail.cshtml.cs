@@ -8,9 +8,10 @@ namespace ErpSaaS.Web.Pages.Host.Tenants;
 
 /// <summary>One tenant for the operator, with the actions: trial, plan, feature overrides, suspension, own database.</summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Host.Tenants)]
-public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionChecker permissions) : AdminPageModel
+public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionChecker permissions, ErpSaaS.Billing.IBillingAdminAppService billing) : AdminPageModel
 {
     public TenantDetailDto Detail { get; private set; } = null!;
+    public ErpSaaS.Billing.TenantBillingDto Billing { get; private set; } = null!;
     public IReadOnlyList<PlanOptionDto> Plans { get; private set; } = [];
     public bool CanManage { get; private set; }
 
@@ -61,6 +62,7 @@ public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionCheck
     {
         Detail = await tenants.GetAsync(id, cancellationToken);
         Plans = await tenants.GetPlansAsync(cancellationToken);
+        Billing = await billing.GetTenantBillingAsync(id, cancellationToken);
         CanManage = await permissions.IsGrantedAsync(ErpPermissions.Host.TenantsManage, cancellationToken);
         if (!resetInputs) return;
         TrialEndsAt = Detail.Tenant.TrialEndsAt is { } end ? DateOnly.FromDateTime(end.UtcDateTime) : null;

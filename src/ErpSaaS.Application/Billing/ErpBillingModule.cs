@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ErpSaaS.Billing;
+
+public static class ErpBillingModule
+{
+    public static IServiceCollection AddErpBilling(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BankTransferOptions>().Bind(configuration.GetSection(BankTransferOptions.Section));
+        services.AddScoped<HostScope>();
+        services.AddScoped<IBillingAppService, BillingAppService>();
+        services.AddScoped<IBillingAdminAppService, BillingAdminAppService>();
+        services.AddScoped<IUsageContributor, UsersUsageContributor>();
+        // Card payments are wired where a provider is configured; without one the billing page offers bank transfer only.
+        services.TryAddSingleton<ICheckoutProvider, NoCheckoutProvider>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using ErpSaaS.Permissions;
+using ErpSaaS.Web.Menu;
+
+namespace ErpSaaS.Web.Billing;
+
+/// <summary>The company's billing page; the operator's payments.</summary>
+public sealed class BillingMenuContributor : IMenuContributor
+{
+    /// <summary>Until the operator's billing permission is defined with the other host permissions.</summary>
+
+    public void Contribute(MenuDefinition menu) =>
+        menu.Group(new MenuGroup(FoundationMenuContributor.AdministrationGroup, "Menu:Group:Administration", "ti ti-settings", 900))
+            .Group(new MenuGroup(FoundationMenuContributor.PlatformGroup, "Menu:Group:Platform", "ti ti-building", 100))
+            .Item(new MenuItem("Menu:Billing", "ti ti-credit-card", "/app/billing", MenuSide.Tenant)
+                { Group = FoundationMenuContributor.AdministrationGroup, Order = 50, RequiredPermission = ErpPermissions.Billing.Manage })
+            .Item(new MenuItem("Menu:Payments", "ti ti-cash", "/host/billing/payments", MenuSide.Host)
+                { Group = FoundationMenuContributor.PlatformGroup, Order = 15, RequiredPermission = ErpPermissions.Host.Billing });
+}
