@@ -92,3 +92,12 @@ public interface IBillingAdminAppService
 
     Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The one-time sign-in link as a tenant's admin: <c>/account/impersonate?userId=&amp;code=</c> on the tenant's subdomain.</summary>
+public sealed record ImpersonationLinkDto(Guid TenantId, string Slug, Guid UserId, string Code);
+
+/// <summary>The operator's support access: signing in as a tenant's admin, with a reason kept in the tenant's audit trail.</summary>
+public interface IImpersonationAppService
+{
+    Task<ImpersonationLinkDto> StartAsync(Guid tenantId, string? reason, CancellationToken cancellationToken = default);
+}
