@@ -48,6 +48,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Identity.IPermissionGrantRepository, Identity.PermissionGrantRepository>();
         services.AddScoped<ErpSaaS.Features.IPlanRepository, Features.PlanRepository>();
         services.AddScoped<ErpSaaS.Billing.IBillingRepository, Billing.BillingRepository>();
+        services.AddScoped<ErpSaaS.Auditing.IAuditTrail, Auditing.AuditTrail>();
         services.AddScoped<ErpSaaS.Billing.IStripeWebhookEventQueries, Billing.StripeWebhookEventQueries>();
         services.AddScoped<ErpSaaS.Billing.ISubscriptionLifecycleQueries, Billing.SubscriptionLifecycleQueries>();
         services.AddScoped<ErpSaaS.Billing.IBillingQueries, Billing.BillingQueries>();

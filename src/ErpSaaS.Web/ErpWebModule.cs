@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ErpSaaS.Application;
 using ErpSaaS.EntityFrameworkCore;
 using ErpSaaS.EntityFrameworkCore.Migrations;
@@ -58,6 +59,15 @@ public static class ErpWebModule
                 }
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
+        });
+        // A refreshed cookie keeps the operator's impersonation claims, so the audit trail keeps naming the operator.
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.NewPrincipal?.Identity is ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+            {
+                identity.AddClaims(current.Claims.Where(c => c.Type is IdentityConsts.ImpersonatorIdClaim or IdentityConsts.ImpersonatorNameClaim));
+            }
+            return Task.CompletedTask;
         });
 
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationPolicyProvider, Permissions.PermissionPolicyProvider>();

@@ -92,3 +92,44 @@ public interface IBillingAdminAppService
 
     Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default);
 }
+
+/// <summary>The one-time sign-in link as a tenant's admin: <c>/account/impersonate?userId=&amp;code=</c> on the tenant's subdomain.</summary>
+public sealed record ImpersonationLinkDto(Guid TenantId, string Slug, Guid UserId, string Code);
+
+/// <summary>The operator's support access: signing in as a tenant's admin, with a reason kept in the tenant's audit trail.</summary>
+public interface IImpersonationAppService
+{
+    Task<ImpersonationLinkDto> StartAsync(Guid tenantId, string? reason, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A plan in the operator's list.</summary>
+public sealed record PlanListItemDto(Guid Id, string Code, string NameEn, string NameZh, decimal MonthlyPrice, decimal YearlyPrice,
+    string Currency, bool IsVisible, bool IsTrial, int SortOrder)
+{
+    public string Name(string culture) => culture.StartsWith("zh", StringComparison.Ordinal) ? NameZh : NameEn;
+}
+
+/// <summary>
+/// What the operator edits on a plan. <see cref="Features"/> holds every feature's value by name ("true"/"false" or a
+/// whole number); a boolean feature missing from it is off.
+/// </summary>
+public sealed class PlanEditInput
+{
+    public string? NameEn { get; set; }
+    public string? NameZh { get; set; }
+    public decimal MonthlyPrice { get; set; }
+    public decimal YearlyPrice { get; set; }
+    public string? StripeMonthlyPriceId { get; set; }
+    public string? StripeYearlyPriceId { get; set; }
+    public bool IsVisible { get; set; }
+    public int SortOrder { get; set; }
+    public Dictionary<string, string?> Features { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>The operator's plans editor: names, prices, Stripe price ids, visibility, order and feature values.</summary>
+public interface IPlanAdminAppService
+{
+    Task<IReadOnlyList<PlanListItemDto>> GetListAsync(CancellationToken cancellationToken = default);
+    Task<(string Code, PlanEditInput Input)> GetAsync(Guid id, CancellationToken cancellationToken = default);
+    Task UpdateAsync(Guid id, PlanEditInput input, CancellationToken cancellationToken = default);
+}

@@ -12,6 +12,8 @@ public static class ErpBillingModule
         services.AddScoped<HostScope>();
         services.AddScoped<IBillingAppService, BillingAppService>();
         services.AddScoped<IBillingAdminAppService, BillingAdminAppService>();
+        services.AddScoped<IImpersonationAppService, ImpersonationAppService>();
+        services.AddScoped<IPlanAdminAppService, PlanAdminAppService>();
         services.AddScoped<IUsageContributor, UsersUsageContributor>();
         // Card payments are wired where a provider is configured; without one the billing page offers bank transfer only.
         services.TryAddSingleton<ICheckoutProvider, NoCheckoutProvider>();

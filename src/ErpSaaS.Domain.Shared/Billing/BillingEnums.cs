@@ -51,4 +51,8 @@ public static class BillingConsts
     public const int MaxExternalIdLength = 255;
     public const int MaxReferenceLength = 64;
     public const string Currency = "CNY";
+
+    /// <summary>How long the operator's one-time sign-in link as a tenant's admin stays valid.</summary>
+    public static readonly TimeSpan ImpersonationLinkLifetime = TimeSpan.FromMinutes(2);
+    public const int MaxImpersonationReasonLength = 500;
 }

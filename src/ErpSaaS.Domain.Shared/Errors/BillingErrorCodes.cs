@@ -11,4 +11,6 @@ public static class BillingErrorCodes
     public const string ReasonRequired = "Billing:ReasonRequired";
     public const string NoTenantAdmin = "Billing:NoTenantAdmin";
     public const string ImpersonationLinkInvalid = "Billing:ImpersonationLinkInvalid";
+    public const string PriceNegative = "Billing:PriceNegative";
+    public const string FeatureLimitInvalid = "Billing:FeatureLimitInvalid";
 }

@@ -11,4 +11,7 @@ public static class IdentityConsts
 
     /// <summary>Claim naming the operator who signed in as this user (support access), for the audit trail.</summary>
     public const string ImpersonatorIdClaim = "erp:impersonator_id";
+
+    /// <summary>Claim with the display name of the impersonating operator, for the banner.</summary>
+    public const string ImpersonatorNameClaim = "erp:impersonator_name";
 }

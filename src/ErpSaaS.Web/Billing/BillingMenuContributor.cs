@@ -3,7 +3,7 @@ using ErpSaaS.Web.Menu;
 
 namespace ErpSaaS.Web.Billing;
 
-/// <summary>The company's billing page; the operator's payments.</summary>
+/// <summary>The company's billing page; the operator's payments, plans and billing figures.</summary>
 public sealed class BillingMenuContributor : IMenuContributor
 {
     /// <summary>Until the operator's billing permission is defined with the other host permissions.</summary>
@@ -14,5 +14,7 @@ public sealed class BillingMenuContributor : IMenuContributor
             .Item(new MenuItem("Menu:Billing", "ti ti-credit-card", "/app/billing", MenuSide.Tenant)
                 { Group = FoundationMenuContributor.AdministrationGroup, Order = 50, RequiredPermission = ErpPermissions.Billing.Manage })
             .Item(new MenuItem("Menu:Payments", "ti ti-cash", "/host/billing/payments", MenuSide.Host)
-                { Group = FoundationMenuContributor.PlatformGroup, Order = 15, RequiredPermission = ErpPermissions.Host.Billing });
+                { Group = FoundationMenuContributor.PlatformGroup, Order = 15, RequiredPermission = ErpPermissions.Host.Billing })
+            .Item(new MenuItem("Menu:Plans", "ti ti-stack-2", "/host/plans", MenuSide.Host)
+                { Group = FoundationMenuContributor.PlatformGroup, Order = 16, RequiredPermission = ErpPermissions.Host.Billing });
 }

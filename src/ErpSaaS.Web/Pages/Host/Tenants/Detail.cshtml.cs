@@ -1,6 +1,8 @@
 using ErpSaaS.Permissions;
 using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.Pages.Account;
+using ErpSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +10,8 @@ namespace ErpSaaS.Web.Pages.Host.Tenants;
 
 /// <summary>One tenant for the operator, with the actions: trial, plan, feature overrides, suspension, own database.</summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Host.Tenants)]
-public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionChecker permissions, ErpSaaS.Billing.IBillingAdminAppService billing) : AdminPageModel
+public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionChecker permissions, ErpSaaS.Billing.IBillingAdminAppService billing,
+    ErpSaaS.Billing.IImpersonationAppService impersonation, PlatformUrls urls) : AdminPageModel
 {
     public TenantDetailDto Detail { get; private set; } = null!;
     public ErpSaaS.Billing.TenantBillingDto Billing { get; private set; } = null!;
@@ -21,6 +24,7 @@ public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionCheck
     [BindProperty] public string? Feature { get; set; }
     [BindProperty] public string? Value { get; set; }
     [BindProperty] public string? ConnectionString { get; set; }
+    [BindProperty] public string? Reason { get; set; }
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, resetInputs: true, cancellationToken);
 
@@ -46,6 +50,18 @@ public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionCheck
 
     public Task<IActionResult> OnPostConnectionStringAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, ct => tenants.SetConnectionStringAsync(id, ConnectionString, ct), cancellationToken);
+
+    /// <summary>Support access: the reason goes to the tenant's audit trail, then the browser follows a one-time link to the tenant's subdomain.</summary>
+    public async Task<IActionResult> OnPostImpersonateAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ErpSaaS.Billing.ImpersonationLinkDto? link = null;
+        if (await TryAsync(async () => link = await impersonation.StartAsync(id, Reason, cancellationToken), prefix: string.Empty))
+        {
+            return Redirect(urls.TenantSite(Request, link!.Slug, ImpersonateModel.LinkPath(link.UserId, link.Code)));
+        }
+        await LoadAsync(id, resetInputs: false, cancellationToken);
+        return Page();
+    }
 
     private async Task<IActionResult> ActAsync(Guid id, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {
