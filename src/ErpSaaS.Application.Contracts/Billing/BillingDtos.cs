@@ -91,7 +91,19 @@ public interface IBillingAdminAppService
     Task<BillingInvoiceDto> MarkPaidAsync(Guid orderId, MarkPaidInput input, CancellationToken cancellationToken = default);
 
     Task<TenantBillingDto> GetTenantBillingAsync(Guid tenantId, CancellationToken cancellationToken = default);
+
+    /// <summary>The operator's figures: tenants by status, MRR, 90-day trial→paid conversion, 12 weeks of sign-ups and conversions.</summary>
+    Task<BillingFiguresDto> GetFiguresAsync(CancellationToken cancellationToken = default);
 }
+
+/// <param name="Mrr">Monthly recurring revenue in CNY: monthly prices plus yearly prices / 12 of active subscriptions.</param>
+/// <param name="ConversionRate">Of the tenants created in the last 90 days, the share that paid (0–1).</param>
+public sealed record BillingFiguresDto(
+    IReadOnlyDictionary<TenantStatus, int> TenantsByStatus, decimal Mrr,
+    int CreatedLast90Days, int PaidLast90Days, decimal ConversionRate, IReadOnlyList<WeekFigureDto> Weeks);
+
+/// <summary>One week (starting Monday, UTC): tenants created, and tenants whose first payment fell in it.</summary>
+public sealed record WeekFigureDto(DateOnly WeekStart, int NewTenants, int Conversions);
 
 /// <summary>The one-time sign-in link as a tenant's admin: <c>/account/impersonate?userId=&amp;code=</c> on the tenant's subdomain.</summary>
 public sealed record ImpersonationLinkDto(Guid TenantId, string Slug, Guid UserId, string Code);

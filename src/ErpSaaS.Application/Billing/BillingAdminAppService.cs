@@ -13,7 +13,6 @@ public sealed class BillingAdminAppService(
     IPermissionChecker permissions, IBillingQueries queries, IBillingRepository billing, IBillingInvoiceNumbers numbers,
     ICurrentUser currentUser, IUnitOfWork unitOfWork, IServiceScopeFactory scopes, TimeProvider clock) : IBillingAdminAppService
 {
-    /// <summary>Until the operator's billing permission is defined with the other host permissions.</summary>
     public const int TenantRowCount = 20;
 
     public async Task<PagedResult<BankTransferOrderDto>> GetTransfersAsync(PaymentListQuery query, CancellationToken cancellationToken = default)
@@ -34,6 +33,12 @@ public sealed class BillingAdminAppService(
     {
         await permissions.CheckAsync(ErpPermissions.Host.Billing, cancellationToken);
         return await queries.GetInvoicesAsync(null, Math.Clamp(count, 1, PageRequest.MaxPageSize), cancellationToken);
+    }
+
+    public async Task<BillingFiguresDto> GetFiguresAsync(CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Host.Billing, cancellationToken);
+        return await queries.GetFiguresAsync(clock.GetUtcNow(), cancellationToken);
     }
 
     public async Task<BillingInvoiceDto> MarkPaidAsync(Guid orderId, MarkPaidInput input, CancellationToken cancellationToken = default)

@@ -13,6 +13,8 @@ public interface IBillingQueries
     Task<IReadOnlyList<BankTransferOrderDto>> GetTransfersOfTenantAsync(Guid tenantId, BankTransferStatus? status, int count, CancellationToken cancellationToken = default);
 
     Task<PagedResult<BankTransferOrderDto>> GetTransfersAsync(PaymentListQuery query, CancellationToken cancellationToken = default);
+
+    Task<BillingFiguresDto> GetFiguresAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

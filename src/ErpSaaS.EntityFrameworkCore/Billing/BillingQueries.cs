@@ -71,6 +71,50 @@ internal sealed class BillingQueries(ErpDbContext db) : IBillingQueries
         return TransferSorts.Apply(rows, query.Sort, query.Desc).ToPageAsync(query, ToDto, cancellationToken);
     }
 
+    public async Task<BillingFiguresDto> GetFiguresAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        const int Weeks = 12;
+        var byStatus = await db.Tenants.AsNoTracking().GroupBy(t => t.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var mrr = await (from s in db.Subscriptions.AsNoTracking()
+                         join p in db.Plans.AsNoTracking() on s.PlanId equals p.Id
+                         where s.Status == SubscriptionStatus.Active
+                         select s.Interval == BillingInterval.Yearly ? p.YearlyPrice / 12 : p.MonthlyPrice).SumAsync(cancellationToken);
+
+        // A tenant converted when it first paid an invoice (bank transfer confirmed or Stripe invoice paid).
+        var thisWeek = StartOfWeek(now);
+        var since = thisWeek.AddDays(-7 * (Weeks - 1));
+        var windowStart = now.AddDays(-90);
+        var from = since < windowStart ? since : windowStart;
+        var created = await db.Tenants.AsNoTracking().Where(t => t.CreatedAt >= from).Select(t => new { t.Id, t.CreatedAt }).ToListAsync(cancellationToken);
+        var firstPaid = await db.BillingInvoices.AsNoTracking().Where(i => i.PaidAt != null)
+            .GroupBy(i => i.TenantId).Select(g => new { TenantId = g.Key, PaidAt = g.Min(i => i.PaidAt)!.Value })
+            .Where(p => p.PaidAt >= from).ToDictionaryAsync(p => p.TenantId, p => p.PaidAt, cancellationToken);
+
+        var inWindow = created.Where(t => t.CreatedAt >= windowStart).ToList();
+        var paidInWindow = inWindow.Count(t => firstPaid.ContainsKey(t.Id));
+        var weeks = Enumerable.Range(0, Weeks).Select(w =>
+        {
+            var start = since.AddDays(7 * w);
+            var end = start.AddDays(7);
+            return new WeekFigureDto(DateOnly.FromDateTime(start.UtcDateTime),
+                created.Count(t => t.CreatedAt >= start && t.CreatedAt < end),
+                firstPaid.Values.Count(p => p >= start && p < end));
+        }).ToList();
+        return new BillingFiguresDto(
+            Enum.GetValues<ErpSaaS.Tenancy.TenantStatus>().ToDictionary(s => s, s => byStatus.GetValueOrDefault(s)),
+            decimal.Round(mrr, 2, MidpointRounding.AwayFromZero),
+            inWindow.Count, paidInWindow,
+            inWindow.Count == 0 ? 0m : decimal.Round((decimal)paidInWindow / inWindow.Count, 4, MidpointRounding.AwayFromZero),
+            weeks);
+    }
+
+    private static DateTimeOffset StartOfWeek(DateTimeOffset at)
+    {
+        var day = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
+        return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    }
+
     private IQueryable<TransferRow> Transfers() =>
         from o in db.BankTransferOrders.AsNoTracking()
         join t in db.Tenants.AsNoTracking() on o.TenantId equals t.Id

@@ -11,7 +11,6 @@ namespace ErpSaaS.Web.Pages.Host.Billing;
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Host.Billing)]
 public sealed class PaymentsModel(IBillingAdminAppService billing, TimeProvider clock) : ListPageModel<PaymentListQuery, BankTransferOrderDto>(clock)
 {
-    // Until the operator's billing permission is defined with the other host permissions.
     public const int RecentInvoiceCount = 20;
 
     public IReadOnlyList<BillingInvoiceDto> RecentInvoices { get; private set; } = [];
