@@ -40,7 +40,9 @@ internal static class ReadOnlyTenantGuard
         if (entry.Entity is not IMultiTenant || Plumbing.Contains(entry.Metadata.ClrType)) return false;
         if (entry.Entity is AppUser && entry.State == EntityState.Modified)
         {
-            return entry.Properties.Any(p => p.IsModified && !SignInBookkeeping.Contains(p.Metadata.Name));
+            // UserManager.UpdateAsync marks every property modified (DbContext.Update); only a changed value counts.
+            return entry.Properties.Any(p => p.IsModified && !SignInBookkeeping.Contains(p.Metadata.Name)
+                                             && !p.Metadata.GetValueComparer().Equals(p.OriginalValue, p.CurrentValue));
         }
         return true;
     }

@@ -41,6 +41,8 @@ public sealed class E2EHost : ErpTestFixture
             web.UseSetting("Database:MigrateOnStart", "false");
             web.UseSetting("Jobs:Enabled", "false");
             web.UseSetting("Tenancy:Domain", "localhost");
+            // Every journey signs up from 127.0.0.1; the per-address sign-up limit must not depend on how many ran.
+            web.UseSetting("Signup:RateLimit:PermitLimit", "1000");
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, Port));
         _factory.StartServer();
