@@ -21,10 +21,11 @@ internal static class ReadOnlyTenantGuard
     private static readonly HashSet<Type> Plumbing =
         [typeof(AuditLog), typeof(EntityChange), typeof(OutboxMessage), typeof(AppUserToken), typeof(DocumentSequence)];
 
+    // Signing in, and the user's own UI language (a personal preference, not company data), work while read-only.
     private static readonly HashSet<string> SignInBookkeeping = new(StringComparer.Ordinal)
     {
         nameof(AppUser.LastSignInAt), nameof(AppUser.AccessFailedCount), nameof(AppUser.LockoutEnd),
-        nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.Language),
     };
 
     public static async Task CheckAsync(ErpDbContext context, IReadOnlyList<EntityEntry> entries, IServiceProvider services, CancellationToken cancellationToken)

@@ -107,6 +107,17 @@ public sealed class BillingPagesTests(AdminPagesFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_operator_sees_the_billing_figures_with_mrr_and_a_twelve_week_chart()
+    {
+        var page = await AdminPagesFactory.HtmlAsync(await factory.ClientFor(null, _operator).GetAsync("/host/billing"));
+
+        page.QuerySelector("#mrr")!.TextContent.ShouldStartWith("¥");
+        page.QuerySelector("#conversion")!.TextContent.ShouldEndWith("%");
+        page.QuerySelectorAll("#weekly-chart g").Length.ShouldBe(12);
+        page.QuerySelector("[data-status='Active']")!.TextContent.Trim().ShouldNotBe("0", "the acme company of this class is active");
+    }
+
+    [Fact]
     public async Task A_company_admin_cannot_open_the_operators_payments()
     {
         var response = await factory.ClientFor(_acme, _admin).GetAsync("/host/billing/payments");

@@ -34,6 +34,6 @@ public sealed class OperatorHomeTests(ErpWebFixture fixture) : IClassFixture<Erp
         Count(TenantStatus.Suspended).ShouldBe(1);
         Count(TenantStatus.PastDue).ShouldBe(0);
         home.Document.QuerySelectorAll("#quick-links a").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/host/tenants", "/host/jobs", "/host/mailbox", "/host/audit", "/host/billing/payments", "/host/plans", "/host/billing/webhooks"]);
+            .ShouldBe(["/host/tenants", "/host/jobs", "/host/mailbox", "/host/audit", "/host/billing/payments", "/host/plans", "/host/billing", "/host/billing/webhooks"]);
     }
 }

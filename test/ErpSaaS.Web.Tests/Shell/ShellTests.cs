@@ -74,7 +74,7 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync(HostDataSeeder.OperatorUserName, HostDataSeeder.OperatorPassword);
 
-        MenuLinks(home).ShouldBe(["/", "/host/tenants", "/host/billing/payments", "/host/plans", "/host/jobs", "/host/mailbox", "/host/audit", "/host/billing/webhooks"]);
+        MenuLinks(home).ShouldBe(["/", "/host/tenants", "/host/billing", "/host/billing/payments", "/host/plans", "/host/jobs", "/host/mailbox", "/host/audit", "/host/billing/webhooks"]);
     }
 
     [Fact]

@@ -62,6 +62,17 @@ public sealed class ReadOnlyCompanyTests(ErpWebFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Switching_the_language_still_works_because_it_is_the_users_own_preference()
+    {
+        var page = await _browser.GetAsync("/app/billing");
+
+        var switched = await _browser.SubmitAsync(page, "#language-switch", submitSelector: "#language-switch button[value='zh-Hans']");
+
+        switched.StatusCode.ShouldBe(HttpStatusCode.OK, switched.Url + " " + switched.Text);
+        switched.Document.DocumentElement.GetAttribute("lang").ShouldBe("zh-Hans");
+    }
+
+    [Fact]
     public async Task A_write_through_the_api_answers_403_problem_json_with_the_read_only_code()
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, new Uri("/api/v1/me/profile", UriKind.Relative))
