@@ -63,11 +63,32 @@ public static class TestDatabase
         return name;
     }
 
+    /// <summary>
+    /// Drops a test database. Housekeeping only: a drop that keeps failing (a session still connecting while FORCE
+    /// terminates the others) is left for etc/test.sh, which drops leftovers before each run.
+    /// </summary>
     public static async Task DropAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
-        await using var admin = await OpenAdminAsync();
-        await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var admin = await OpenAdminAsync();
+                await ExecuteAsync(admin, $"DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException error) when (attempt < 5)
+            {
+                await Console.Error.WriteLineAsync($"Dropping {name} failed ({error.SqlState} {error.MessageText}); trying again.");
+                await Task.Delay(200 * attempt);
+            }
+            catch (PostgresException error)
+            {
+                await Console.Error.WriteLineAsync($"Leaving {name} for the next run to drop: {error.SqlState} {error.MessageText}");
+                return;
+            }
+        }
     }
 
     private static async Task PrepareTemplateAsync(NpgsqlConnection admin, Func<string, string, Task>? seedTemplate)

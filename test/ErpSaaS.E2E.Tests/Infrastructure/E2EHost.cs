@@ -19,6 +19,9 @@ public sealed class E2EHost : ErpTestFixture
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
 
+    /// <summary>How long one browser step may take: generous, because CI runs the other test projects alongside.</summary>
+    public const float StepTimeoutMs = 45_000;
+
     public int Port { get; } = FreePort();
     public IBrowser Browser { get; private set; } = null!;
 

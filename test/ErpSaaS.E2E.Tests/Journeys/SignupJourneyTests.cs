@@ -19,7 +19,7 @@ public sealed partial class SignupJourneyTests(E2EHost host) : IClassFixture<E2E
     {
         await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(E2EHost.StepTimeoutMs);
 
         // The pricing page on the main domain leads to the sign-up form.
         await page.GotoAsync(host.HostUrl("/pricing"));

@@ -17,7 +17,7 @@ public sealed class TenantAdminJourneyTests(E2EHost host) : IClassFixture<E2EHos
     {
         await using var context = await host.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(E2EHost.StepTimeoutMs);
 
         // Sign in at demo.localhost.
         await page.GotoAsync(host.TenantUrl(DemoTenantSeeder.Slug, "/account/login"));
