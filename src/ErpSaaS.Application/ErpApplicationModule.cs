@@ -30,6 +30,7 @@ public static class ErpApplicationModule
         services.AddErpStripe(configuration);
         services.AddErpAdministration();
         services.AddErpSignup();
+        services.AddScoped<ErpSaaS.Catalog.IWarehouseAppService, ErpSaaS.Catalog.WarehouseAppService>();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -36,6 +36,7 @@ public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options, ICurren
     public DbSet<ErpSaaS.Billing.BankTransferOrder> BankTransferOrders => Set<ErpSaaS.Billing.BankTransferOrder>();
     public DbSet<ErpSaaS.Billing.StripeWebhookEvent> StripeWebhookEvents => Set<ErpSaaS.Billing.StripeWebhookEvent>();
     public DbSet<ErpSaaS.Billing.SubscriptionReminder> SubscriptionReminders => Set<ErpSaaS.Billing.SubscriptionReminder>();
+    public DbSet<ErpSaaS.Catalog.Warehouse> Warehouses => Set<ErpSaaS.Catalog.Warehouse>();
 
     public ICurrentTenant CurrentTenant => currentTenant;
 

@@ -58,6 +58,9 @@ public static class ErpEntityFrameworkCoreModule
         services.AddSingleton<ISavedChangesObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
         services.AddSingleton<IDatabaseChangeObserver>(sp => sp.GetRequiredService<Settings.SettingCacheInvalidator>());
         services.AddErpAdministrationQueries();
+        services.AddScoped<ErpSaaS.Catalog.IWarehouseRepository, Catalog.WarehouseRepository>();
+        services.AddScoped<ErpSaaS.Catalog.IWarehouseQueries, Catalog.WarehouseQueries>();
+        services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

@@ -15,6 +15,7 @@ public static class ErpBillingModule
         services.AddScoped<IImpersonationAppService, ImpersonationAppService>();
         services.AddScoped<IPlanAdminAppService, PlanAdminAppService>();
         services.AddScoped<IUsageContributor, UsersUsageContributor>();
+        services.AddScoped<IUsageContributor, ErpSaaS.Catalog.WarehousesUsageContributor>();
         // Card payments are wired where a provider is configured; without one the billing page offers bank transfer only.
         services.TryAddSingleton<ICheckoutProvider, NoCheckoutProvider>();
         return services;

@@ -1,4 +1,5 @@
 using ErpSaaS.Billing;
+using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Features;
 using ErpSaaS.Permissions;
@@ -8,12 +9,12 @@ using ErpSaaS.Tenancy;
 namespace ErpSaaS.DataSeeding;
 
 /// <summary>
-/// The demo tenant "demo" (a small electronics trader) with an admin, a few colleagues in the seeded roles
-/// and company settings, so a visitor can sign in and look around at once.
+/// The demo tenant "demo" (a small electronics trader) with an admin, a few colleagues in the seeded roles,
+/// company settings and three warehouses (main, a second one, quarantine), so a visitor can sign in and look around at once.
 /// </summary>
 public sealed class DemoTenantSeeder(
     ITenantRepository tenants, IPlanRepository plans, TenantManager tenantManager, TenantProvisioner provisioner,
-    ISettingStore settings, IBillingRepository billing, TimeProvider clock, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
+    ISettingStore settings, WarehouseManager warehouses, IBillingRepository billing, TimeProvider clock, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
 {
     public const string Slug = "demo";
     public const string AdminUserName = "admin";
@@ -38,6 +39,9 @@ public sealed class DemoTenantSeeder(
                 await settings.SetAsync(ErpSettings.CompanyTaxId, "91310000MA1K8XXXXX", ct);
                 await settings.SetAsync(ErpSettings.CompanyAddress, "上海市浦东新区张江路 100 号", ct);
                 await settings.SetAsync(ErpSettings.CompanyPhone, "021-5080 0000", ct);
+                await warehouses.CreateAsync(WarehouseConsts.DefaultCode, "主仓库", "上海市浦东新区张江路 100 号", isDefault: true, cancellationToken: ct);
+                await warehouses.CreateAsync("WH02", "上海二号仓", "上海市闵行区莘庄工业区春东路 58 号", cancellationToken: ct);
+                await warehouses.CreateAsync("QC", "待检仓", "上海市浦东新区张江路 100 号", isQuarantine: true, cancellationToken: ct);
             }
             return tenant.Id;
         }, cancellationToken);

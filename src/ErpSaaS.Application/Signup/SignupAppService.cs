@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Mail;
 using System.Text;
 using ErpSaaS.Billing;
+using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Errors;
 using ErpSaaS.Features;
@@ -16,13 +17,13 @@ namespace ErpSaaS.Signup;
 
 /// <summary>
 /// A new company signs itself up: checks the form, then in ONE transaction creates the tenant on the trial plan, its
-/// subscription, roles, settings and admin, the sample data it asked for, queues the e-mail confirmation, and issues
+/// subscription, roles, settings, admin and default warehouse, the sample data it asked for, queues the e-mail confirmation, and issues
 /// the one-time code that signs the admin in on the company's subdomain. Anonymous by design (rate-limited in the web).
 /// </summary>
 public sealed class SignupAppService(
     IPlanRepository plans, ITenantRepository tenants, TenantManager tenantManager, TenantProvisioner provisioner,
     IBillingRepository billing, UserManager<AppUser> users, AccountEmails accountEmails, ITenantUrls urls,
-    WelcomeSignInTokens welcome, IEnumerable<ISampleDataContributor> sampleData, ICurrentTenant currentTenant,
+    WelcomeSignInTokens welcome, WarehouseManager warehouses, IEnumerable<ISampleDataContributor> sampleData, ICurrentTenant currentTenant,
     IUnitOfWork unitOfWork, TimeProvider clock, ILogger<SignupAppService> logger) : ISignupAppService
 {
     public const string ConfirmEmailPath = "/account/confirm-email";
@@ -79,6 +80,8 @@ public sealed class SignupAppService(
                 // The address is the user's own word until the link in the mail proves it.
                 admin.EmailConfirmed = false;
                 await users.UpdateAsync(admin);
+                // Every company starts with one (default) warehouse, sample data or not.
+                await warehouses.CreateDefaultAsync(language, ct);
                 if (input.LoadSampleData)
                 {
                     var context = new SampleDataContext(tenant, admin, language);

@@ -12,6 +12,7 @@ public static class ErpShellModule
         services.AddErpMenu();
         services.AddMenuContributor<FoundationMenuContributor>();
         services.AddMenuContributor<ErpSaaS.Web.Billing.BillingMenuContributor>();
+        services.AddMenuContributor<ErpSaaS.Web.Catalog.CatalogMenuContributor>();
         services.AddScoped<ShellContext>();
         services.AddScoped<RecentActivityQuery>();
         services.AddSingleton<PlatformUrls>();
