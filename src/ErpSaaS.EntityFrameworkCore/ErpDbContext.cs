@@ -16,10 +16,33 @@ namespace ErpSaaS.EntityFrameworkCore;
 /// query filter that reads <see cref="CurrentTenantId"/> per query; PostgreSQL row-level security
 /// (see <see cref="TenantSessionInterceptor"/>) backs it up on every connection.
 /// </summary>
-public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options, ICurrentTenant currentTenant, ErpSaveChangesPipeline pipeline)
-    : IdentityDbContext<AppUser, AppRole, Guid, AppUserClaim, AppUserRole, AppUserLogin, AppRoleClaim, AppUserToken>(options)
+public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, AppUserClaim, AppUserRole, AppUserLogin, AppRoleClaim, AppUserToken>
 {
+    private readonly ICurrentTenant _currentTenant;
+    private readonly ErpSaveChangesPipeline _pipeline;
+
+    public ErpDbContext(DbContextOptions<ErpDbContext> options, ICurrentTenant currentTenant, ErpSaveChangesPipeline pipeline)
+        : base(options)
+    {
+        _currentTenant = currentTenant;
+        _pipeline = pipeline;
+        ChangeTracker.Tracked += StampTenantOnAdd;
+    }
+
     private int _tenantFilterDisabledDepth;
+
+    /// <summary>
+    /// A new tenant-owned row belongs to the tenant current when it is added, not when it is saved: a row added
+    /// inside <c>ICurrentTenant.Change(x)</c> and saved after the scope ended is refused (cross-tenant write)
+    /// instead of landing silently in the host's data.
+    /// </summary>
+    private void StampTenantOnAdd(object? sender, Microsoft.EntityFrameworkCore.ChangeTracking.EntityTrackedEventArgs e)
+    {
+        if (!e.FromQuery && e.Entry.State == EntityState.Added && e.Entry.Entity is IMultiTenant { TenantId: null })
+        {
+            e.Entry.Property(nameof(IMultiTenant.TenantId)).CurrentValue = CurrentTenantId;
+        }
+    }
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Plan> Plans => Set<Plan>();
@@ -38,10 +61,12 @@ public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options, ICurren
     public DbSet<ErpSaaS.Billing.SubscriptionReminder> SubscriptionReminders => Set<ErpSaaS.Billing.SubscriptionReminder>();
     public DbSet<ErpSaaS.Catalog.Warehouse> Warehouses => Set<ErpSaaS.Catalog.Warehouse>();
 
-    public ICurrentTenant CurrentTenant => currentTenant;
+    public ICurrentTenant CurrentTenant => _currentTenant;
+
+
 
     // Read by the query filters on every query (EF parameterizes context members, never caching their values).
-    internal Guid? CurrentTenantId => currentTenant.Id;
+    internal Guid? CurrentTenantId => _currentTenant.Id;
     internal bool IsTenantFilterEnabled => _tenantFilterDisabledDepth == 0;
 
     /// <summary>
@@ -82,9 +107,9 @@ public sealed class ErpDbContext(DbContextOptions<ErpDbContext> options, ICurren
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await pipeline.BeforeSaveAsync(this, cancellationToken);
+        await _pipeline.BeforeSaveAsync(this, cancellationToken);
         var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        pipeline.AfterSave(this);
+        _pipeline.AfterSave(this);
         return result;
     }
 
