@@ -46,6 +46,20 @@ public sealed class TenantSignIn(IServiceScopeFactory scopes, ITenantStore tenan
         return await work(scope.ServiceProvider);
     }
 
+    /// <summary>
+    /// Redeems a one-time link (sign-up welcome, operator impersonation) for an active user of <paramref name="tenant"/>
+    /// and signs them in with <paramref name="signInAsync"/>, which receives the link's payload and may still refuse.
+    /// </summary>
+    public Task<bool> RedeemLinkAsync(TenantInfo tenant, Guid userId, string? code, string tokenName,
+        Func<IServiceProvider, AppUser, string?, Task<bool>> signInAsync) =>
+        InTenantAsync(tenant.Id, async services =>
+        {
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            if (await users.FindByIdAsync(userId.ToString()) is not { IsActive: true } user) return false;
+            var (redeemed, payload) = await services.GetRequiredService<ErpSaaS.Signup.WelcomeSignInTokens>().RedeemAsync(user, code, tokenName);
+            return redeemed && await signInAsync(services, user, payload);
+        });
+
     public Task<SignInOutcome> PasswordSignInAsync(TenantInfo? tenant, string userName, string password, bool remember)
     {
         if (tenant is { CanSignIn: false }) return Task.FromResult(SignInOutcome.TenantSuspended);

@@ -32,14 +32,9 @@ public sealed class ImpersonateModel(ResolvedTenant resolved, TenantSignIn signI
     {
         if (resolved.Tenant is { CanSignIn: true } tenant && UserId != Guid.Empty)
         {
-            var signedIn = await signIn.InTenantAsync(tenant.Id, async services =>
+            var signedIn = await signIn.RedeemLinkAsync(tenant, UserId, Code, WelcomeSignInTokens.ImpersonationTokenName, async (services, user, payload) =>
             {
-                var users = services.GetRequiredService<UserManager<AppUser>>();
-                var user = await users.FindByIdAsync(UserId.ToString());
-                if (user is not { IsActive: true }) return false;
-                var (redeemed, payload) = await services.GetRequiredService<WelcomeSignInTokens>()
-                    .RedeemAsync(user, Code, WelcomeSignInTokens.ImpersonationTokenName);
-                if (!redeemed || payload is null || JsonSerializer.Deserialize<ImpersonationTicket>(payload) is not { } ticket || ticket.TenantId != tenant.Id)
+                if (payload is null || JsonSerializer.Deserialize<ImpersonationTicket>(payload) is not { } ticket || ticket.TenantId != tenant.Id)
                 {
                     return false;
                 }

@@ -22,14 +22,11 @@ public sealed class WelcomeModel(ResolvedTenant resolved, TenantSignIn signIn, T
     {
         if (resolved.Tenant is { CanSignIn: true } tenant && UserId != Guid.Empty)
         {
-            var signedIn = await signIn.InTenantAsync(tenant.Id, async services =>
+            var signedIn = await signIn.RedeemLinkAsync(tenant, UserId, Code, WelcomeSignInTokens.TokenName, async (services, user, _) =>
             {
-                var users = services.GetRequiredService<UserManager<AppUser>>();
-                var user = await users.FindByIdAsync(UserId.ToString());
-                if (user is not { IsActive: true } || !await services.GetRequiredService<WelcomeSignInTokens>().RedeemAsync(user, Code)) return false;
                 await services.GetRequiredService<SignInManager<AppUser>>().SignInAsync(user, isPersistent: false);
                 user.RecordSignIn(clock.GetUtcNow());
-                await users.UpdateAsync(user);
+                await services.GetRequiredService<UserManager<AppUser>>().UpdateAsync(user);
                 return true;
             });
             if (signedIn) return LocalRedirect("/");
