@@ -8,7 +8,7 @@ ensure_postgres_running
 ensure_roles_and_database
 
 # Leftovers of an interrupted run, and the template (rebuilt from the current migrations).
-for db in $(psql_admin -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'erpsaas\_t\_%' OR datname LIKE 'erpsaas\_drift\_%' OR datname LIKE 'erpsaas\_own\_%' OR datname = 'erpsaas_test_template'"); do
+for db in $(psql_admin -tAc "SELECT datname FROM pg_database WHERE datname LIKE 'erpsaas\_t\_%' OR datname LIKE 'erpsaas\_drift\_%' OR datname LIKE 'erpsaas\_own\_%' OR datname LIKE 'erpsaas\_test\_template%'"); do
   psql_admin -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null
 done
 

@@ -11,7 +11,8 @@ namespace ErpSaaS.TestBase;
 /// </summary>
 public static class TestDatabase
 {
-    public const string TemplateName = "erpsaas_test_template";
+    /// <summary>ERP_TEST_TEMPLATE lets two checkouts with different migrations test side by side, each on its own template.</summary>
+    public static readonly string TemplateName = Environment.GetEnvironmentVariable("ERP_TEST_TEMPLATE") ?? "erpsaas_test_template";
     private const long CloneLockKey = 0x45_52_50_54_45_53_54; // "ERPTEST"
 
     private static readonly string Host = Environment.GetEnvironmentVariable("ERP_PG_HOST") ?? "localhost";
