@@ -18,9 +18,6 @@ public sealed class SubscriptionLifecycle(IServiceScopeFactory scopes, TimeProvi
 {
     public const string BillingPath = "/app/billing";
 
-    /// <summary>Where links in reminder mails point when no request tells the scheme and port.</summary>
-    public static readonly RequestOrigin MailOrigin = new("https", null);
-
     public async Task<(int StatusChanges, int Reminders)> RunAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
@@ -61,7 +58,7 @@ public sealed class SubscriptionLifecycle(IServiceScopeFactory scopes, TimeProvi
         {
             var tenant = await sp.GetRequiredService<ITenantStore>().FindAsync(tenantId, ct)
                          ?? throw new EntityNotFoundException(nameof(Tenant), tenantId);
-            var link = new Uri(sp.GetRequiredService<ITenantUrls>().BaseOf(tenant.Slug, MailOrigin), BillingPath).AbsoluteUri;
+            var link = sp.GetRequiredService<IPublicUrls>().TenantSite(tenant.Slug, BillingPath);
             var emails = sp.GetRequiredService<AccountEmails>();
             var daysLeft = Math.Max(1, (int)Math.Ceiling((trialEndsAt - now).TotalDays));
             foreach (var admin in await sp.GetRequiredService<UserManager<AppUser>>().GetUsersInRoleAsync(StaticRoles.Admin))

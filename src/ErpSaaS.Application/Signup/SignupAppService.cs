@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Mail;
-using System.Text;
 using ErpSaaS.Billing;
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
@@ -10,7 +9,6 @@ using ErpSaaS.Identity;
 using ErpSaaS.Localization;
 using ErpSaaS.Tenancy;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace ErpSaaS.Signup;
@@ -22,12 +20,10 @@ namespace ErpSaaS.Signup;
 /// </summary>
 public sealed class SignupAppService(
     IPlanRepository plans, ITenantRepository tenants, TenantManager tenantManager, TenantProvisioner provisioner,
-    IBillingRepository billing, UserManager<AppUser> users, AccountEmails accountEmails, ITenantUrls urls,
+    IBillingRepository billing, UserManager<AppUser> users, AccountEmails accountEmails, AccountLinks links,
     WelcomeSignInTokens welcome, WarehouseManager warehouses, IEnumerable<ISampleDataContributor> sampleData, ICurrentTenant currentTenant,
     IUnitOfWork unitOfWork, TimeProvider clock, ILogger<SignupAppService> logger) : ISignupAppService
 {
-    public const string ConfirmEmailPath = "/account/confirm-email";
-
     public async Task<IReadOnlyList<PricingPlanDto>> GetPricingAsync(CancellationToken cancellationToken = default)
     {
         using var host = currentTenant.Change(null);
@@ -54,7 +50,7 @@ public sealed class SignupAppService(
         return await tenants.SlugExistsAsync(normalized, cancellationToken) ? SlugAvailability.Taken : SlugAvailability.Available;
     }
 
-    public async Task<SignupResult> SignUpAsync(SignupInput input, RequestOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<SignupResult> SignUpAsync(SignupInput input, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         if (input.CompanyName?.Trim() is not { Length: > 0 and <= TenantConsts.MaxNameLength })
@@ -90,9 +86,7 @@ public sealed class SignupAppService(
                         await contributor.ContributeAsync(context, ct);
                     }
                 }
-                var token = await users.GenerateEmailConfirmationTokenAsync(admin);
-                var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-                var link = new Uri(urls.BaseOf(tenant.Slug, origin), $"{ConfirmEmailPath}?userId={admin.Id}&code={Uri.EscapeDataString(code)}").AbsoluteUri;
+                var link = await links.EmailConfirmationAsync(admin, tenant.Slug, ct);
                 await accountEmails.QueueAsync(admin, "Email:ConfirmEmail", link, ct, tenant.Name);
                 var welcomeCode = await welcome.IssueAsync(admin);
                 return new SignupResult(tenant.Id, tenant.Slug, admin.Id, welcomeCode);
