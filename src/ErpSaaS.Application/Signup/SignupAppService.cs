@@ -17,6 +17,8 @@ namespace ErpSaaS.Signup;
 /// A new company signs itself up: checks the form, then in ONE transaction creates the tenant on the trial plan, its
 /// subscription, roles, settings, admin and default warehouse, the sample data it asked for, queues the e-mail confirmation, and issues
 /// the one-time code that signs the admin in on the company's subdomain. Anonymous by design (rate-limited in the web).
+/// Always in the shared database: host and company rows in one transaction (nothing half-created), and no database is
+/// created for an anonymous visitor; the operator may move the company to a database of its own later.
 /// </summary>
 public sealed class SignupAppService(
     IPlanRepository plans, ITenantRepository tenants, TenantManager tenantManager, TenantProvisioner provisioner,
