@@ -12,6 +12,7 @@ public static class ErpApplicationModule
 {
     public static IServiceCollection AddErpApplication(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IPublicUrls>(PublicUrls.From(configuration));
         services.AddScoped<TenantProvisioner>();
         services.AddScoped<IDomainEventHandler<ErpSaaS.Billing.SubscriptionChanged>, ErpSaaS.Billing.ApplySubscriptionToTenantInTransaction>();
         ErpSaaS.Billing.ErpBillingModule.AddErpBilling(services, configuration);
