@@ -67,6 +67,8 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Catalog.ProductCategory> ProductCategories => Set<ErpSaaS.Catalog.ProductCategory>();
     public DbSet<ErpSaaS.Catalog.UnitOfMeasure> UnitsOfMeasure => Set<ErpSaaS.Catalog.UnitOfMeasure>();
     public DbSet<ErpSaaS.Catalog.TaxRate> TaxRates => Set<ErpSaaS.Catalog.TaxRate>();
+    public DbSet<ErpSaaS.ImportExport.ImportJob> ImportJobs => Set<ErpSaaS.ImportExport.ImportJob>();
+    public DbSet<ErpSaaS.ImportExport.ImportJobRow> ImportJobRows => Set<ErpSaaS.ImportExport.ImportJobRow>();
 
     public ICurrentTenant CurrentTenant => _currentTenant;
 
