@@ -69,6 +69,15 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Catalog.TaxRate> TaxRates => Set<ErpSaaS.Catalog.TaxRate>();
     public DbSet<ErpSaaS.ImportExport.ImportJob> ImportJobs => Set<ErpSaaS.ImportExport.ImportJob>();
     public DbSet<ErpSaaS.ImportExport.ImportJobRow> ImportJobRows => Set<ErpSaaS.ImportExport.ImportJobRow>();
+    public DbSet<ErpSaaS.Inventory.StockLedgerEntry> StockLedgerEntries => Set<ErpSaaS.Inventory.StockLedgerEntry>();
+    public DbSet<ErpSaaS.Inventory.StockBalance> StockBalances => Set<ErpSaaS.Inventory.StockBalance>();
+    public DbSet<ErpSaaS.Inventory.StockWarehouseBalance> StockWarehouseBalances => Set<ErpSaaS.Inventory.StockWarehouseBalance>();
+    public DbSet<ErpSaaS.Inventory.StockValuation> StockValuations => Set<ErpSaaS.Inventory.StockValuation>();
+    public DbSet<ErpSaaS.Inventory.StockCostLayer> StockCostLayers => Set<ErpSaaS.Inventory.StockCostLayer>();
+    public DbSet<ErpSaaS.Inventory.StockReservation> StockReservations => Set<ErpSaaS.Inventory.StockReservation>();
+    public DbSet<ErpSaaS.Inventory.StockSupply> StockSupplies => Set<ErpSaaS.Inventory.StockSupply>();
+    public DbSet<ErpSaaS.Inventory.StockVerificationRun> StockVerificationRuns => Set<ErpSaaS.Inventory.StockVerificationRun>();
+    public DbSet<ErpSaaS.Inventory.StockVerificationDifference> StockVerificationDifferences => Set<ErpSaaS.Inventory.StockVerificationDifference>();
 
     public ICurrentTenant CurrentTenant => _currentTenant;
 

@@ -1,5 +1,6 @@
 using ErpSaaS.Common;
 using ErpSaaS.EntityFrameworkCore.Catalog;
+using ErpSaaS.EntityFrameworkCore.Inventory;
 using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.EntityFrameworkCore.Tenancy;
 using ErpSaaS.Tenancy;
@@ -64,6 +65,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
         services.AddErpCatalogProducts();
         ErpSaaS.EntityFrameworkCore.ImportExport.ImportExportEntityFrameworkCoreRegistration.AddErpImportExportPersistence(services);
+        services.AddErpInventory();
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;
