@@ -11,6 +11,11 @@ public static class InventoryEntityFrameworkCoreRegistration
         services.AddScoped<StockSql>();
         services.AddScoped<StockRevaluation>();
         services.AddScoped<IStockLedger, StockLedger>();
+        services.AddScoped<IStockReservations, StockReservations>();
+        services.AddScoped<IStockSupplies, StockSupplies>();
+        services.AddScoped<IStockAvailability, StockAvailability>();
+        services.AddScoped<IStockVerifier, StockVerifier>();
+        services.AddScoped<ErpSaaS.Catalog.IProductUsage, StockProductUsage>();
         return services;
     }
 }
