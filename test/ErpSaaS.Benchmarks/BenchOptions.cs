@@ -10,7 +10,7 @@ public sealed record BenchOptions
           --scale <0..1>        fraction of the issue's company (default 1: 50 k products, 10 M entries); 0.01 for a quick run
           --seed <n>            generator seed (default 20261121); same seed and scale reuse the generated database
           --regenerate          generate the database again even if one with this seed and scale exists
-          --only <list>         scenarios to run, comma-separated: page,backdated,reorder,concurrency (default all)
+          --only <list>         scenarios to run, comma-separated: page,backdated,reorder,concurrency,verify (default all)
           --round-seconds <n>   length of one concurrency round per mode (default 20)
           --rounds <n>          concurrency rounds per mode (default 2)
           --results <file>      also append the markdown results to this file
@@ -18,7 +18,7 @@ public sealed record BenchOptions
           --micro [args]        run the BenchmarkDotNet micro-benchmarks instead (remaining args go to BenchmarkDotNet)
         """;
 
-    public static readonly string[] AllScenarios = ["page", "backdated", "reorder", "concurrency"];
+    public static readonly string[] AllScenarios = ["page", "backdated", "reorder", "concurrency", "verify"];
 
     public double Scale { get; init; } = 1;
     public int Seed { get; init; } = 20261121;

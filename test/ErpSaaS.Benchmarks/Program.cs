@@ -53,6 +53,7 @@ if (options.Scenarios.Contains("concurrency"))
 {
     results.Add(await new ConcurrentPostingScenario(run, posters: 32, TimeSpan.FromSeconds(options.RoundSeconds), options.Rounds).RunAsync(CancellationToken.None));
 }
+if (options.Scenarios.Contains("verify")) results.Add(await new VerificationScenario(run).RunAsync(CancellationToken.None));
 
 var report = ResultsReport.Render(company, results, loadBefore, ResultsReport.LoadAverage(), options.Commit, total.Elapsed);
 log.WriteLine();
