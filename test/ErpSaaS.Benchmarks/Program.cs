@@ -46,9 +46,9 @@ var owner = new NpgsqlDataSourceBuilder(BenchEnvironment.OwnerConnectionString(c
 await using var run = new BenchRun(company, BenchEnvironment.BuildServices(company.DatabaseName), app, owner, log);
 
 var results = new List<ScenarioResult>();
-if (options.Scenarios.Contains("page")) results.Add(await new StockOnHandPageScenario(run, warmups: 20, measured: 200).RunAsync(CancellationToken.None));
+if (options.Scenarios.Contains("page")) results.Add(await new StockOnHandPageScenario(run, warmups: 10, measured: 100).RunAsync(CancellationToken.None));
 if (options.Scenarios.Contains("reorder")) results.Add(await new ReorderScanScenario(run, warmups: 1, measured: 10).RunAsync(CancellationToken.None));
-if (options.Scenarios.Contains("backdated")) results.Add(await new BackdatedReceiptScenario(run, warmups: 1, measured: 3).RunAsync(CancellationToken.None));
+if (options.Scenarios.Contains("backdated")) results.Add(await new BackdatedReceiptScenario(run, warmups: 1, measured: 2).RunAsync(CancellationToken.None));
 if (options.Scenarios.Contains("concurrency"))
 {
     results.Add(await new ConcurrentPostingScenario(run, posters: 32, TimeSpan.FromSeconds(options.RoundSeconds), options.Rounds).RunAsync(CancellationToken.None));
