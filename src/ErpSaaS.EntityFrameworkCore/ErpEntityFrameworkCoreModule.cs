@@ -65,6 +65,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
         services.AddErpCatalogProducts();
         services.AddErpInventory();
+        ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;
