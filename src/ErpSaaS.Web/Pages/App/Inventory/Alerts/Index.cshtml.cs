@@ -1,3 +1,4 @@
+using System.Globalization;
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Inventory.Alerts;
@@ -35,7 +36,7 @@ public sealed class IndexModel(IStockAlertAppService alerts, IWarehouseAppServic
         new(L["StockAlerts:ProductName"], a => a.ProductName),
         new(L["StockAlerts:Warehouse"], a => a.WarehouseCode),
         new(L["StockAlerts:Batch"], a => a.BatchNumber),
-        new(L["StockAlerts:ExpiryDate"], a => a.ExpiryDate),
+        new(L["StockAlerts:ExpiryDate"], a => a.ExpiryDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new(L["StockAlerts:Quantity"], a => a.Quantity),
         new(L["StockAlerts:Unit"], a => a.BaseUnit),
         new(L["StockAlerts:Threshold"], a => a.Threshold),

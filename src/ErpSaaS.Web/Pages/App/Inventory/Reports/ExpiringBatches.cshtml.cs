@@ -1,3 +1,4 @@
+using System.Globalization;
 using ErpSaaS.Catalog;
 using ErpSaaS.Inventory.Reports;
 using ErpSaaS.Permissions;
@@ -23,7 +24,7 @@ public sealed class ExpiringBatchesModel(IInventoryReportAppService reports, IWa
         new(L["StockAlerts:ProductName"], r => r.ProductName),
         new(L["StockAlerts:Warehouse"], r => r.WarehouseCode),
         new(L["StockAlerts:Batch"], r => r.BatchNumber),
-        new(L["StockAlerts:ExpiryDate"], r => r.ExpiryDate),
+        new(L["StockAlerts:ExpiryDate"], r => r.ExpiryDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         new(L["StockAlerts:DaysLeftColumn"], r => r.DaysLeft),
         new(L["StockAlerts:Quantity"], r => r.Quantity),
         new(L["StockAlerts:Unit"], r => r.BaseUnit),

@@ -21,6 +21,9 @@ public abstract class InventoryReportPageModel<TQuery, TRow>(IWarehouseAppServic
     public InventoryReport<TRow>? Report { get; private set; }
     public IReadOnlyList<WarehouseDto> Warehouses { get; private set; } = [];
 
+    /// <summary>What the shared filter fields (warehouse, search) show.</summary>
+    public ReportFilter Filter => new(Query, Warehouses);
+
     protected abstract string ExportName { get; }
 
     protected abstract Task<InventoryReport<TRow>> GetReportAsync(TQuery query, CancellationToken cancellationToken);
@@ -50,3 +53,5 @@ public abstract class InventoryReportPageModel<TQuery, TRow>(IWarehouseAppServic
         return Page();
     }
 }
+
+public sealed record ReportFilter(InventoryReportQuery Query, IReadOnlyList<WarehouseDto> Warehouses);
