@@ -35,12 +35,12 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync("admin", Given.Password);
 
-        MenuLinks(home).ShouldBe(["/", "/app/catalog/warehouses", "/app/inventory/alerts", "/app/inventory/replenishment", "/app/inventory/reports", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
+        MenuLinks(home).ShouldBe(["/", "/app/catalog/warehouses", "/app/inventory/stock", "/app/inventory/alerts", "/app/inventory/replenishment", "/app/inventory/value", "/app/inventory/reports/slow-moving", "/app/inventory/reports/expiring-batches", "/app/inventory/verification", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Administration"));
     }
 
     [Theory]
-    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/warehouses", "/app/inventory/alerts", "/app/inventory/replenishment", "/app/inventory/reports", "/probe/production" })]
+    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/warehouses", "/app/inventory/stock", "/app/inventory/alerts", "/app/inventory/replenishment", "/app/inventory/value", "/app/inventory/reports/slow-moving", "/app/inventory/reports/expiring-batches", "/app/inventory/verification", "/probe/production" })]
     [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/warehouses", "/probe/production", "/app/audit" })]
     public async Task Other_roles_see_only_the_entries_their_permissions_open(string role, string[] expected)
     {

@@ -10,12 +10,6 @@ public abstract class InventoryReportQuery : PageRequest
     public Guid? WarehouseId { get; set; }
 }
 
-public sealed class StockValueQuery : InventoryReportQuery
-{
-    /// <summary>The value as of the end of this day (company time); null = today.</summary>
-    public DateOnly? Date { get; set; }
-}
-
 public sealed class SlowMovingQuery : InventoryReportQuery
 {
     /// <summary>Idle at least this many days; null = the company's slow-moving setting.</summary>
@@ -28,8 +22,6 @@ public sealed class ExpiringBatchQuery : InventoryReportQuery
     public int? Days { get; set; }
 }
 
-public sealed record StockValueRowDto(Guid ProductId, string ProductCode, string ProductName, string BaseUnit, Guid WarehouseId, string WarehouseCode, decimal Quantity, decimal Value);
-
 public sealed record SlowMovingRowDto(
     Guid ProductId, string ProductCode, string ProductName, string BaseUnit, Guid WarehouseId, string WarehouseCode,
     DateTimeOffset LastMovementAt, DateTimeOffset? LastIssueAt, int DaysIdle, decimal Quantity, decimal Value);
@@ -38,17 +30,16 @@ public sealed record ExpiringBatchRowDto(
     Guid ProductId, string ProductCode, string ProductName, string BaseUnit, Guid WarehouseId, string WarehouseCode,
     string BatchNumber, DateOnly ExpiryDate, int DaysLeft, decimal Quantity, decimal Value);
 
-/// <summary>One page of a report, with the totals of every row of its filter (not just the page).</summary>
+/// <summary>One page of a report, with the totals of every row of its filter (not just the page), the day it was computed for and its days.</summary>
 public sealed record InventoryReport<T>(PagedResult<T> Rows, decimal TotalQuantity, decimal TotalValue, DateOnly AsOf, int? Days);
 
 /// <summary>
-/// Inventory reports from the ledger and the balances: stock value at a date, slow movers, expiring batches; each with
-/// filters, paging, totals and an export of every row of the filter. Needs the "Inventory" permission.
+/// Inventory reports from the ledger and the balances: slow movers and expiring batches (stock value at a date is the
+/// stock inquiry's, <c>IStockInquiryAppService.GetValueAsync</c>); each with filters, paging, totals and an export of
+/// every row of the filter. Needs the "Inventory" permission.
 /// </summary>
 public interface IInventoryReportAppService
 {
-    Task<InventoryReport<StockValueRowDto>> GetStockValueAsync(StockValueQuery query, CancellationToken cancellationToken = default);
-    Task<IReadOnlyList<StockValueRowDto>> ExportStockValueAsync(StockValueQuery query, CancellationToken cancellationToken = default);
     Task<InventoryReport<SlowMovingRowDto>> GetSlowMovingAsync(SlowMovingQuery query, CancellationToken cancellationToken = default);
     Task<IReadOnlyList<SlowMovingRowDto>> ExportSlowMovingAsync(SlowMovingQuery query, CancellationToken cancellationToken = default);
     Task<InventoryReport<ExpiringBatchRowDto>> GetExpiringBatchesAsync(ExpiringBatchQuery query, CancellationToken cancellationToken = default);

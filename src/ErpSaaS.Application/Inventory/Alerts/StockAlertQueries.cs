@@ -18,8 +18,6 @@ public interface IStockAlertQueries
 
 public interface IInventoryReportQueries
 {
-    /// <summary>Quantity and value per product and warehouse from the ledger entries posted before <paramref name="before"/>.</summary>
-    Task<InventoryReport<StockValueRowDto>> GetStockValueAsync(StockValueQuery query, DateOnly asOf, DateTimeOffset before, CancellationToken cancellationToken = default);
     Task<InventoryReport<SlowMovingRowDto>> GetSlowMovingAsync(SlowMovingQuery query, StockAlertWindow window, CancellationToken cancellationToken = default);
     Task<InventoryReport<ExpiringBatchRowDto>> GetExpiringBatchesAsync(ExpiringBatchQuery query, StockAlertWindow window, CancellationToken cancellationToken = default);
 }

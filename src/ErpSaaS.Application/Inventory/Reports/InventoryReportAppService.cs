@@ -1,5 +1,3 @@
-using ErpSaaS.Common;
-using ErpSaaS.Errors;
 using ErpSaaS.Features;
 using ErpSaaS.Inventory.Alerts;
 using ErpSaaS.Permissions;
@@ -9,20 +7,6 @@ namespace ErpSaaS.Inventory.Reports;
 public sealed class InventoryReportAppService(
     IPermissionChecker permissions, IFeatureChecker features, IInventoryReportQueries queries, StockAlertClock alertClock) : IInventoryReportAppService
 {
-    public async Task<InventoryReport<StockValueRowDto>> GetStockValueAsync(StockValueQuery query, CancellationToken cancellationToken = default)
-    {
-        await CheckAsync(cancellationToken);
-        query.ClampForScreen();
-        return await StockValueAsync(query, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<StockValueRowDto>> ExportStockValueAsync(StockValueQuery query, CancellationToken cancellationToken = default)
-    {
-        await CheckAsync(cancellationToken);
-        query.ClampForExport();
-        return (await StockValueAsync(query, cancellationToken)).Rows.Items;
-    }
-
     public async Task<InventoryReport<SlowMovingRowDto>> GetSlowMovingAsync(SlowMovingQuery query, CancellationToken cancellationToken = default)
     {
         await CheckAsync(cancellationToken);
@@ -49,15 +33,6 @@ public sealed class InventoryReportAppService(
         await CheckAsync(cancellationToken);
         query.ClampForExport();
         return (await queries.GetExpiringBatchesAsync(query, await WindowAsync(null, query.Days, cancellationToken), cancellationToken)).Rows.Items;
-    }
-
-    /// <summary>"At a date" means at the end of that day in the company's time zone: everything posted before the next day began.</summary>
-    private async Task<InventoryReport<StockValueRowDto>> StockValueAsync(StockValueQuery query, CancellationToken cancellationToken)
-    {
-        var window = await alertClock.WindowAsync(cancellationToken: cancellationToken);
-        var asOf = query.Date ?? window.Today;
-        if (asOf > window.Today) throw BusinessException.ForField(nameof(query.Date), InventoryErrorCodes.ValueDateInFuture);
-        return await queries.GetStockValueAsync(query, asOf, window.StartOf(asOf.AddDays(1)), cancellationToken);
     }
 
     private Task<StockAlertWindow> WindowAsync(int? slowMovingDays, int? expiryWarningDays, CancellationToken cancellationToken)

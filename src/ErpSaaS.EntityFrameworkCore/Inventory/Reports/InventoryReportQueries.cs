@@ -9,38 +9,6 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory.Reports;
 
 internal sealed class InventoryReportQueries(ErpDbContext db) : IInventoryReportQueries
 {
-    /// <summary>
-    /// The ledger summed up to the cut-off, per product and warehouse. Each entry's value is what it moved the
-    /// valuation pool by, kept current by the revaluation of backdated postings, so the sum per product over its
-    /// warehouses equals the pool's running value (value_after) at that moment, whatever the valuation scope.
-    /// </summary>
-    public async Task<InventoryReport<StockValueRowDto>> GetStockValueAsync(StockValueQuery query, DateOnly asOf, DateTimeOffset before, CancellationToken cancellationToken = default)
-    {
-        var order = Order(query.Sort, query.Desc, "p.code, w.code", new()
-        {
-            ["code"] = "p.code", ["warehouse"] = "w.code", ["quantity"] = "v.quantity", ["value"] = "v.value",
-        });
-        var sql = $"""
-            WITH value_at AS (
-                SELECT product_id, warehouse_id, sum(quantity) AS quantity, sum(value) AS value
-                FROM stock_ledger_entries WHERE tenant_id = @tenant AND posted_at < @before
-                GROUP BY product_id, warehouse_id
-                HAVING sum(quantity) <> 0 OR sum(value) <> 0)
-            SELECT v.product_id AS "ProductId", p.code AS "ProductCode", p.name AS "ProductName", p.base_unit AS "BaseUnit",
-                   v.warehouse_id AS "WarehouseId", w.code AS "WarehouseCode", v.quantity AS "Quantity", v.value AS "Value",
-                   count(*) OVER ()::integer AS "TotalCount", sum(v.quantity) OVER () AS "TotalQuantity", sum(v.value) OVER () AS "TotalValue"
-            FROM value_at v JOIN products p ON p.id = v.product_id JOIN warehouses w ON w.id = v.warehouse_id
-            WHERE {StockAlertSql.SearchFilter} AND {StockAlertSql.WarehouseFilter("v.warehouse_id")}
-            ORDER BY {order}, p.code, w.code
-            LIMIT @take OFFSET @skip
-            """;
-        var rows = await db.Database.SqlQueryRaw<StockValueRow>(sql,
-                [new NpgsqlParameter<Guid>("tenant", TenantId), new NpgsqlParameter<DateTimeOffset>("before", before.ToUniversalTime()),
-                 .. StockAlertSql.FilterParameters(query.Search, query.WarehouseId), .. StockAlertSql.PageParameters(query.Page, query.PageSize)])
-            .ToListAsync(cancellationToken);
-        return Report(query, rows, r => new StockValueRowDto(r.ProductId, r.ProductCode, r.ProductName, r.BaseUnit, r.WarehouseId, r.WarehouseCode, r.Quantity, r.Value), asOf, null);
-    }
-
     public async Task<InventoryReport<SlowMovingRowDto>> GetSlowMovingAsync(SlowMovingQuery query, StockAlertWindow window, CancellationToken cancellationToken = default)
     {
         var order = Order(query.Sort, query.Desc, "s.days_idle DESC", new()
@@ -116,18 +84,6 @@ internal sealed class InventoryReportQueries(ErpDbContext db) : IInventoryReport
         public int TotalCount { get; init; }
         public decimal TotalQuantity { get; init; }
         public decimal TotalValue { get; init; }
-    }
-
-    private sealed class StockValueRow : ReportRow
-    {
-        public Guid ProductId { get; init; }
-        public string ProductCode { get; init; } = null!;
-        public string ProductName { get; init; } = null!;
-        public string BaseUnit { get; init; } = null!;
-        public Guid WarehouseId { get; init; }
-        public string WarehouseCode { get; init; } = null!;
-        public decimal Quantity { get; init; }
-        public decimal Value { get; init; }
     }
 
     private sealed class SlowMovingRow : ReportRow

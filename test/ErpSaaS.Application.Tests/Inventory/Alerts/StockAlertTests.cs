@@ -159,7 +159,6 @@ public sealed class StockAlertTests(ErpTestFixture fixture) : IClassFixture<ErpT
         (await globex.AlertsAsync()).ShouldBeEmpty();
         (await globex.ReplenishmentAsync(s => s.GetListAsync(new ReplenishmentQuery()))).TotalCount.ShouldBe(0);
         (await globex.ReplenishmentAsync(s => s.GetForProductsAsync([acme.Product("SECRET")]))).ShouldBeEmpty();
-        (await globex.ReportsAsync(r => r.GetStockValueAsync(new ErpSaaS.Inventory.Reports.StockValueQuery()))).Rows.TotalCount.ShouldBe(0);
         (await globex.ReportsAsync(r => r.GetSlowMovingAsync(new ErpSaaS.Inventory.Reports.SlowMovingQuery { Days = 1 }))).Rows.TotalCount.ShouldBe(0);
         (await globex.ReportsAsync(r => r.GetExpiringBatchesAsync(new ErpSaaS.Inventory.Reports.ExpiringBatchQuery { Days = 3650 }))).Rows.TotalCount.ShouldBe(0);
         (await acme.ReportsAsync(r => r.GetExpiringBatchesAsync(new ErpSaaS.Inventory.Reports.ExpiringBatchQuery()))).Rows.TotalCount.ShouldBe(1);
