@@ -36,6 +36,7 @@ public static class ErpApplicationModule
         services.AddScoped<ErpSaaS.Catalog.IWarehouseAppService, ErpSaaS.Catalog.WarehouseAppService>();
         services.AddErpImportExport(configuration);
         services.AddErpInventoryApplication();
+        ErpSaaS.Inventory.Alerts.StockAlertsApplicationRegistration.AddErpStockAlerts(services);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -78,6 +78,7 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Inventory.StockSupply> StockSupplies => Set<ErpSaaS.Inventory.StockSupply>();
     public DbSet<ErpSaaS.Inventory.StockVerificationRun> StockVerificationRuns => Set<ErpSaaS.Inventory.StockVerificationRun>();
     public DbSet<ErpSaaS.Inventory.StockVerificationDifference> StockVerificationDifferences => Set<ErpSaaS.Inventory.StockVerificationDifference>();
+    public DbSet<ErpSaaS.Inventory.Alerts.StockAlertDigest> StockAlertDigests => Set<ErpSaaS.Inventory.Alerts.StockAlertDigest>();
 
     public ICurrentTenant CurrentTenant => _currentTenant;
 

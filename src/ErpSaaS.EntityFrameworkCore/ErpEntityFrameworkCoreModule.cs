@@ -66,6 +66,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddErpCatalogProducts();
         ErpSaaS.EntityFrameworkCore.ImportExport.ImportExportEntityFrameworkCoreRegistration.AddErpImportExportPersistence(services);
         services.AddErpInventory();
+        ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

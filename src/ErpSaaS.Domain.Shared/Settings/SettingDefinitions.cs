@@ -40,6 +40,7 @@ public static class SettingDefinitions
         ];
         all.AddRange(Numbering.DocumentTypes.DefaultPatterns.Select(p => new SettingDefinition(NumberPatternSetting(p.Key), p.Value)));
         all.AddRange(Inventory.InventorySettings.Definitions);
+        all.AddRange(Inventory.Alerts.StockAlertSettings.Definitions);
         return all;
     }
 }
