@@ -23,7 +23,8 @@ public abstract class StockDocument : AggregateRoot, IMultiTenant
     {
         Kind = kind;
         Number = number;
-        RequestId = requestId;
+        // Callers without a form token (the API) still get a unique one: their retries are theirs to make safe.
+        RequestId = requestId == Guid.Empty ? Guid.CreateVersion7() : requestId;
         Comment = NormalizeComment(comment);
         Status = StockDocumentStatus.Draft;
         CreatedAt = actor.At;

@@ -60,7 +60,7 @@ public sealed class StockDocumentManager(
     }
 
     /// <summary>A scanned barcode (or a typed product code) in a bin: adds one, or the quantity given, to its line.</summary>
-    public async Task<StockCountLine> ScanAsync(StockCount count, string? barcode, Guid? locationId, string? batchNumber, decimal? quantity,
+    public async Task<CountScan> ScanAsync(StockCount count, string? barcode, Guid? locationId, string? batchNumber, decimal? quantity,
         StockDocumentActor actor, CancellationToken cancellationToken = default)
     {
         const string field = "Barcode";
@@ -70,7 +70,8 @@ public sealed class StockDocumentManager(
         {
             throw BusinessException.ForField(field, StockDocumentErrorCodes.BarcodeUnknown, barcode.Trim());
         }
-        if (locationId is { } id && (await lookups.FindLocationAsync(id, cancellationToken) is not { } location || location.WarehouseId != count.WarehouseId))
+        WarehouseLocation? location = null;
+        if (locationId is { } id && ((location = await lookups.FindLocationAsync(id, cancellationToken)) is null || location.WarehouseId != count.WarehouseId))
         {
             throw BusinessException.ForField("LocationId", StockDocumentErrorCodes.CountLocationNotInScope, count.Number);
         }
@@ -78,7 +79,9 @@ public sealed class StockDocumentManager(
         {
             throw BusinessException.ForField(field, StockDocumentErrorCodes.CountProductNotInScope, product.Code, count.Number);
         }
-        return count.AddCounted(product, locationId, batchNumber, quantity ?? 1m, await UnitCostIfFoundAsync(product, count.WarehouseId, cancellationToken), actor);
+        var added = quantity ?? 1m;
+        var line = count.AddCounted(product, locationId, batchNumber, added, await UnitCostIfFoundAsync(product, count.WarehouseId, cancellationToken), actor);
+        return new CountScan(line, product, location?.Code, added);
     }
 
     /// <summary>Checks every row of an uploaded count file against the master data, then sets the counted quantities (all or nothing).</summary>
@@ -183,3 +186,6 @@ public sealed class StockDocumentManager(
 
 /// <summary>One row of an uploaded count file as read (1-based row number, values as text).</summary>
 public sealed record CountUploadRow(int Row, string? Location, string? Product, string? BatchNumber, string? Counted);
+
+/// <summary>What a scan did: the line it counted on, its product and bin, and how much it added.</summary>
+public sealed record CountScan(StockCountLine Line, Product Product, string? LocationCode, decimal Added);
