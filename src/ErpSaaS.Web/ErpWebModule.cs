@@ -78,6 +78,7 @@ public static class ErpWebModule
             options.Conventions.AuthorizeFolder("/Host");
         }).AddErpLocalization();
         services.AddErpShell();
+        ErpSaaS.Web.Inventory.Documents.StockDocumentsWebModule.AddErpStockDocumentsWeb(services);
         services.AddErpStripeWeb();
         services.AddErpErrorHandling();
         services.AddOpenApi();

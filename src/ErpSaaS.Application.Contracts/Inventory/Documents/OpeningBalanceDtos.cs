@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ErpSaaS.Common;
 
 namespace ErpSaaS.Inventory.Documents;
 
@@ -62,7 +61,6 @@ public sealed record OpeningBalanceDto(StockDocumentHeaderDto Header, IReadOnlyL
 /// <summary>Opening balances (期初库存): create and edit drafts, post to the ledger, cancel. Needs the "Inventory" permission.</summary>
 public interface IOpeningBalanceAppService
 {
-    Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentListQuery query, CancellationToken cancellationToken = default);
     Task<OpeningBalanceDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Creates a draft; the same <see cref="OpeningBalanceInput.RequestId"/> again returns the first document's id.</summary>

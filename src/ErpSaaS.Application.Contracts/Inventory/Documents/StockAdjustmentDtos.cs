@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ErpSaaS.Common;
 
 namespace ErpSaaS.Inventory.Documents;
 
@@ -57,7 +56,6 @@ public sealed record StockAdjustmentDto(StockDocumentHeaderDto Header, Adjustmen
 /// <summary>Adjustments with a reason (damage, loss, found, expiry write-off, other): drafts, posting, cancel. Needs the "Inventory" permission.</summary>
 public interface IStockAdjustmentAppService
 {
-    Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentListQuery query, CancellationToken cancellationToken = default);
     Task<StockAdjustmentDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
     Task<Guid> CreateAsync(StockAdjustmentInput input, CancellationToken cancellationToken = default);
     Task UpdateAsync(Guid id, StockAdjustmentInput input, CancellationToken cancellationToken = default);

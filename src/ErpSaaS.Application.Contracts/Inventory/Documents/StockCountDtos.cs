@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ErpSaaS.Common;
 
 namespace ErpSaaS.Inventory.Documents;
 
@@ -73,7 +72,6 @@ public sealed record StockCountUploadRowInput(int Row, string? Location, string?
 /// </summary>
 public interface IStockCountAppService
 {
-    Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentListQuery query, CancellationToken cancellationToken = default);
     Task<StockCountDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
     Task<Guid> CreateAsync(StockCountInput input, CancellationToken cancellationToken = default);
     Task UpdateAsync(Guid id, StockCountInput input, CancellationToken cancellationToken = default);

@@ -58,9 +58,14 @@ public sealed class BatchSuggestionQuery
 /// <summary>A batch to issue from, first to expire first, with what is available (base units) and what to take to cover the quantity.</summary>
 public sealed record BatchSuggestionDto(string BatchNumber, string? LocationCode, DateOnly? ExpiryDate, decimal Available, decimal Take, string BaseUnit);
 
-/// <summary>Options for the stock document forms and the batches to issue first. Needs the "Inventory" permission.</summary>
-public interface IStockDocumentFormAppService
+/// <summary>Lists of each kind of stock document, the forms' options and the batches to issue first. Needs the "Inventory" permission.</summary>
+public interface IStockDocumentAppService
 {
+    Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentKind kind, StockDocumentListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every document of the list's current filter, for a file.</summary>
+    Task<IReadOnlyList<StockDocumentSummaryDto>> ExportAsync(StockDocumentKind kind, StockDocumentListQuery query, CancellationToken cancellationToken = default);
+
     Task<StockDocumentOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The product's batches with stock in the warehouse in FEFO order (empty for a product without batches).</summary>

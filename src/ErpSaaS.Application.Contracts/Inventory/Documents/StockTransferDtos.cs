@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using ErpSaaS.Common;
 
 namespace ErpSaaS.Inventory.Documents;
 
@@ -54,7 +53,6 @@ public sealed record StockTransferDto(StockDocumentHeaderDto Header, IReadOnlyLi
 /// </summary>
 public interface IStockTransferAppService
 {
-    Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentListQuery query, CancellationToken cancellationToken = default);
     Task<StockTransferDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
     Task<Guid> CreateAsync(StockTransferInput input, CancellationToken cancellationToken = default);
     Task UpdateAsync(Guid id, StockTransferInput input, CancellationToken cancellationToken = default);

@@ -7,13 +7,6 @@ public sealed class OpeningBalanceAppService(
     IPermissionChecker permissions, IStockDocumentQueries queries, IStockDocumentRepository documents, StockDocumentManager manager,
     StockDocumentPosting posting, StockDocumentActors actors, IUnitOfWork unitOfWork) : IOpeningBalanceAppService
 {
-    public async Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentListQuery query, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        query.ClampForScreen();
-        return await queries.GetListAsync(StockDocumentKind.Opening, query, cancellationToken);
-    }
-
     public async Task<OpeningBalanceDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);

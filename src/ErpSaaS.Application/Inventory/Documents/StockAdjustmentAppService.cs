@@ -7,13 +7,6 @@ public sealed class StockAdjustmentAppService(
     IPermissionChecker permissions, IStockDocumentQueries queries, IStockDocumentRepository documents, StockDocumentManager manager,
     StockDocumentPosting posting, StockDocumentActors actors, IUnitOfWork unitOfWork) : IStockAdjustmentAppService
 {
-    public async Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentListQuery query, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        query.ClampForScreen();
-        return await queries.GetListAsync(StockDocumentKind.Adjustment, query, cancellationToken);
-    }
-
     public async Task<StockAdjustmentDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);

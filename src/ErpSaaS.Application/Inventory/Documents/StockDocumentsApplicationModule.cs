@@ -14,7 +14,7 @@ public static class StockDocumentsApplicationModule
         services.AddScoped<IStockTransferAppService, StockTransferAppService>();
         services.AddScoped<IStockAdjustmentAppService, StockAdjustmentAppService>();
         services.AddScoped<IStockCountAppService, StockCountAppService>();
-        services.AddScoped<IStockDocumentFormAppService, StockDocumentFormAppService>();
+        services.AddScoped<IStockDocumentAppService, StockDocumentAppService>();
         return services;
     }
 }

@@ -8,13 +8,6 @@ public sealed class StockTransferAppService(
     IPermissionChecker permissions, IFeatureChecker features, IStockDocumentQueries queries, IStockDocumentRepository documents, StockDocumentManager manager,
     StockDocumentPosting posting, StockDocumentActors actors, IUnitOfWork unitOfWork) : IStockTransferAppService
 {
-    public async Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentListQuery query, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        query.ClampForScreen();
-        return await queries.GetListAsync(StockDocumentKind.Transfer, query, cancellationToken);
-    }
-
     public async Task<StockTransferDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);

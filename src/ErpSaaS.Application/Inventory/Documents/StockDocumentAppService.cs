@@ -1,10 +1,25 @@
+using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 
 namespace ErpSaaS.Inventory.Documents;
 
-public sealed class StockDocumentFormAppService(
-    IPermissionChecker permissions, IStockDocumentQueries queries, IStockDocumentLookups lookups, StockDocumentManager manager) : IStockDocumentFormAppService
+public sealed class StockDocumentAppService(
+    IPermissionChecker permissions, IStockDocumentQueries queries, IStockDocumentLookups lookups, StockDocumentManager manager) : IStockDocumentAppService
 {
+    public async Task<PagedResult<StockDocumentSummaryDto>> GetListAsync(StockDocumentKind kind, StockDocumentListQuery query, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
+        query.ClampForScreen();
+        return await queries.GetListAsync(kind, query, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StockDocumentSummaryDto>> ExportAsync(StockDocumentKind kind, StockDocumentListQuery query, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
+        query.ClampForExport();
+        return (await queries.GetListAsync(kind, query, cancellationToken)).Items;
+    }
+
     public async Task<StockDocumentOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
