@@ -67,6 +67,15 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Catalog.ProductCategory> ProductCategories => Set<ErpSaaS.Catalog.ProductCategory>();
     public DbSet<ErpSaaS.Catalog.UnitOfMeasure> UnitsOfMeasure => Set<ErpSaaS.Catalog.UnitOfMeasure>();
     public DbSet<ErpSaaS.Catalog.TaxRate> TaxRates => Set<ErpSaaS.Catalog.TaxRate>();
+    public DbSet<ErpSaaS.Inventory.StockLedgerEntry> StockLedgerEntries => Set<ErpSaaS.Inventory.StockLedgerEntry>();
+    public DbSet<ErpSaaS.Inventory.StockBalance> StockBalances => Set<ErpSaaS.Inventory.StockBalance>();
+    public DbSet<ErpSaaS.Inventory.StockWarehouseBalance> StockWarehouseBalances => Set<ErpSaaS.Inventory.StockWarehouseBalance>();
+    public DbSet<ErpSaaS.Inventory.StockValuation> StockValuations => Set<ErpSaaS.Inventory.StockValuation>();
+    public DbSet<ErpSaaS.Inventory.StockCostLayer> StockCostLayers => Set<ErpSaaS.Inventory.StockCostLayer>();
+    public DbSet<ErpSaaS.Inventory.StockReservation> StockReservations => Set<ErpSaaS.Inventory.StockReservation>();
+    public DbSet<ErpSaaS.Inventory.StockSupply> StockSupplies => Set<ErpSaaS.Inventory.StockSupply>();
+    public DbSet<ErpSaaS.Inventory.StockVerificationRun> StockVerificationRuns => Set<ErpSaaS.Inventory.StockVerificationRun>();
+    public DbSet<ErpSaaS.Inventory.StockVerificationDifference> StockVerificationDifferences => Set<ErpSaaS.Inventory.StockVerificationDifference>();
     public DbSet<ErpSaaS.Inventory.Documents.StockDocument> StockDocuments => Set<ErpSaaS.Inventory.Documents.StockDocument>();
     public DbSet<ErpSaaS.Inventory.Documents.StockDocumentEvent> StockDocumentEvents => Set<ErpSaaS.Inventory.Documents.StockDocumentEvent>();
     public DbSet<ErpSaaS.Inventory.Documents.OpeningBalanceLine> OpeningBalanceLines => Set<ErpSaaS.Inventory.Documents.OpeningBalanceLine>();

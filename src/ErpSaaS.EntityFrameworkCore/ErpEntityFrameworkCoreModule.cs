@@ -1,5 +1,6 @@
 using ErpSaaS.Common;
 using ErpSaaS.EntityFrameworkCore.Catalog;
+using ErpSaaS.EntityFrameworkCore.Inventory;
 using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.EntityFrameworkCore.Tenancy;
 using ErpSaaS.Tenancy;
@@ -63,6 +64,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Catalog.IWarehouseQueries, Catalog.WarehouseQueries>();
         services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
         services.AddErpCatalogProducts();
+        services.AddErpInventory();
         Inventory.Documents.StockDocumentsEntityFrameworkCoreRegistration.AddErpStockDocumentsPersistence(services);
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();

@@ -34,6 +34,7 @@ public static class SettingDefinitions
             new(ErpSettings.DefaultLanguage, "zh-Hans", ["zh-Hans", "en"]),
         ];
         all.AddRange(Numbering.DocumentTypes.DefaultPatterns.Select(p => new SettingDefinition(NumberPatternSetting(p.Key), p.Value)));
+        all.AddRange(Inventory.InventorySettings.Definitions);
         return all;
     }
 }

@@ -50,7 +50,11 @@ public sealed class StockAdjustment : StockDocument
         {
             LineNumber = l.LineNumber, ProductId = l.ProductId, WarehouseId = l.WarehouseId, LocationId = l.LocationId,
             BatchNumber = l.BatchNumber, ExpiryDate = l.ExpiryDate, Quantity = l.BaseQuantity, UnitCost = l.BaseUnitCost,
-        }).ToList());
+        }).ToList())
+        {
+            // An adjustment records what physically happened (damaged goods are gone, reserved or not).
+            MayTakeReservedStock = true,
+        };
     }
 
     internal void CompletePosting(IReadOnlyList<PostedMovement> posted, StockDocumentActor actor)

@@ -162,7 +162,11 @@ public sealed class StockCount : StockDocument
             LineNumber = l.LineNumber, ProductId = l.ProductId, WarehouseId = WarehouseId, LocationId = l.LocationId,
             BatchNumber = l.BatchNumber, ExpiryDate = l.ExpiryDate, Quantity = l.Variance,
             UnitCost = l.Variance > 0m && l.BookUnitCost > 0m ? l.BookUnitCost : null,
-        }).ToList());
+        }).ToList())
+        {
+            // What was counted is what is there: a shortage comes out even where the stock was promised to someone.
+            MayTakeReservedStock = true,
+        };
     }
 
     internal void CompletePosting(IReadOnlyList<PostedMovement> posted, StockDocumentActor actor)

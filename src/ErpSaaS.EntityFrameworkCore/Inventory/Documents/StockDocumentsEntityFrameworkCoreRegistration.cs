@@ -11,6 +11,7 @@ public static class StockDocumentsEntityFrameworkCoreRegistration
         services.AddScoped<IStockDocumentRepository, StockDocumentRepository>();
         services.AddScoped<IStockDocumentLookups, StockDocumentLookups>();
         services.AddScoped<IStockDocumentQueries, StockDocumentQueries>();
+        services.AddScoped<IStockBook, StockBook>();
         return services;
     }
 }
