@@ -37,6 +37,8 @@ internal sealed class StockDocumentEventConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<StockDocumentEvent> builder)
     {
         builder.ToTable("stock_document_events");
+        // Ids are made in code (UUID v7): a line or event added to a loaded document is new, not an existing row to update.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.TenantId).IsRequired();
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Comment).HasMaxLength(StockDocumentConsts.MaxCommentLength);
@@ -54,6 +56,7 @@ internal sealed class OpeningBalanceConfiguration : IEntityTypeConfiguration<Ope
     public void Configure(EntityTypeBuilder<OpeningBalanceLine> builder)
     {
         builder.ToTable("opening_balance_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.TenantId).IsRequired();
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
@@ -80,6 +83,7 @@ internal sealed class StockTransferConfiguration : IEntityTypeConfiguration<Stoc
     public void Configure(EntityTypeBuilder<StockTransferLine> builder)
     {
         builder.ToTable("stock_transfer_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.TenantId).IsRequired();
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
@@ -106,6 +110,7 @@ internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<St
     public void Configure(EntityTypeBuilder<StockAdjustmentLine> builder)
     {
         builder.ToTable("stock_adjustment_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.TenantId).IsRequired();
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
@@ -134,6 +139,7 @@ internal sealed class StockCountConfiguration : IEntityTypeConfiguration<StockCo
     public void Configure(EntityTypeBuilder<StockCountLine> builder)
     {
         builder.ToTable("stock_count_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.TenantId).IsRequired();
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.BookQuantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
