@@ -11,6 +11,7 @@ CREATE TABLE stock_documents (
     comment character varying(500),
     created_at timestamp with time zone NOT NULL,
     changed_at timestamp with time zone NOT NULL,
+    revision integer NOT NULL,
     posted_at timestamp with time zone,
     reason character varying(32),
     warehouse_id uuid,

@@ -10,8 +10,8 @@ public sealed record StockDocumentActor(Guid? UserId, string? UserName, DateTime
 /// What the four stock documents share: a gap-free number, a status that only moves forward, a timeline of every
 /// status change (who, when, why) and the request id that makes a double-submitted create form land once. A document
 /// changes only while it is a draft (a count also while it is being counted); posted and cancelled ones are final.
-/// Every change stamps <see cref="ChangedAt"/>, so the row's version moves and a stale edit is caught even when only
-/// lines changed.
+/// Every change counts up <see cref="Revision"/>, so the header row (and its version) changes with it and a stale edit
+/// is caught even when only lines changed.
 /// </summary>
 public abstract class StockDocument : AggregateRoot, IMultiTenant
 {
@@ -42,6 +42,9 @@ public abstract class StockDocument : AggregateRoot, IMultiTenant
     public string? Comment { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
+
+    /// <summary>How many times the document changed: what makes the row's version move when only its lines did.</summary>
+    public int Revision { get; private set; }
     public DateTimeOffset? PostedAt { get; private set; }
     public IReadOnlyList<StockDocumentEvent> Timeline => _timeline;
 
@@ -80,7 +83,11 @@ public abstract class StockDocument : AggregateRoot, IMultiTenant
         Touch(actor);
     }
 
-    protected void Touch(StockDocumentActor actor) => ChangedAt = actor.At;
+    protected void Touch(StockDocumentActor actor)
+    {
+        ChangedAt = actor.At;
+        Revision++;
+    }
 
     protected static string? NormalizeComment(string? comment)
     {
