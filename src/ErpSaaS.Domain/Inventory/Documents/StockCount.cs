@@ -83,7 +83,7 @@ public sealed class StockCount : StockDocument
         if (quantity <= 0m) throw BusinessException.ForField("Quantity", StockDocumentErrorCodes.QuantityMustBePositive);
         StockLineRules.CheckPrecision(quantity, "Quantity");
         CheckInScope(locationId, "LocationId");
-        var line = LineFor(product, locationId, batchNumber, "BatchNumber");
+        var line = LineFor(product, locationId, batchNumber, "BatchNumber", unitCostIfFound);
         line.AddCounted(quantity);
         Touch(actor);
         return line;
@@ -193,7 +193,7 @@ public sealed class StockCount : StockDocument
         return quantity;
     }
 
-    private StockCountLine LineFor(Product product, Guid? locationId, string? batchNumber, string field, decimal unitCostIfFound = 0m)
+    private StockCountLine LineFor(Product product, Guid? locationId, string? batchNumber, string field, decimal unitCostIfFound)
     {
         var here = _lines.Where(l => l.ProductId == product.Id && l.LocationId == locationId).ToList();
         var batch = string.IsNullOrWhiteSpace(batchNumber) ? null : batchNumber.Trim();
