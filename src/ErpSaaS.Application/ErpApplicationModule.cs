@@ -1,6 +1,7 @@
 using ErpSaaS.Billing;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
+using ErpSaaS.Inventory;
 using ErpSaaS.Signup;
 using ErpSaaS.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +32,7 @@ public static class ErpApplicationModule
         services.AddErpAdministration();
         services.AddErpSignup();
         services.AddScoped<ErpSaaS.Catalog.IWarehouseAppService, ErpSaaS.Catalog.WarehouseAppService>();
+        services.AddErpInventoryApplication();
         ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();

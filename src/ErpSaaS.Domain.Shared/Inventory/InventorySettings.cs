@@ -11,9 +11,12 @@ public static class InventorySettings
     /// <summary>A <see cref="StockValuationScope"/>: one average cost / FIFO pool per product for the company, or per warehouse.</summary>
     public const string ValuationScope = "Inventory.ValuationScope";
 
+    /// <summary>The settings page shows both in one card.</summary>
+    public const string Section = "Inventory";
+
     public static readonly IReadOnlyList<SettingDefinition> Definitions =
     [
-        new(AllowNegativeStock, "false", ["false", "true"]),
-        new(ValuationScope, nameof(StockValuationScope.Company), Enum.GetNames<StockValuationScope>()),
+        new(AllowNegativeStock, "false", ["false", "true"], Section),
+        new(ValuationScope, nameof(StockValuationScope.Company), Enum.GetNames<StockValuationScope>(), Section),
     ];
 }

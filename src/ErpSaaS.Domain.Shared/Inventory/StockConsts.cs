@@ -57,6 +57,15 @@ public enum StockDifferenceKind
 
     /// <summary>The quantity and value of a product's valuation pool.</summary>
     Valuation = 2,
+
+    /// <summary>A reserved quantity (of a balance or a warehouse total) against the open reservations.</summary>
+    Reserved = 3,
+
+    /// <summary>A warehouse total's on-order quantity against the expected supplies on order.</summary>
+    OnOrder = 4,
+
+    /// <summary>A warehouse total's planned quantity against the expected planned supplies.</summary>
+    Planned = 5,
 }
 
 /// <summary>Stock expected to arrive: ordered from a supplier, or planned to be made.</summary>

@@ -11,6 +11,15 @@ public static class InventoryEntityFrameworkCoreRegistration
         services.AddScoped<StockSql>();
         services.AddScoped<StockRevaluation>();
         services.AddScoped<IStockLedger, StockLedger>();
+        services.AddScoped<IStockReservations, StockReservations>();
+        services.AddScoped<IStockSupplies, StockSupplies>();
+        services.AddScoped<IStockAvailability, StockAvailability>();
+        services.AddScoped<IStockVerifier, StockVerifier>();
+        services.AddScoped<IStockVerificationRepository, StockVerificationRepository>();
+        services.AddScoped<IStockVerificationTenants, StockVerificationTenants>();
+        services.AddScoped<IStockQueries, StockQueries>();
+        services.AddScoped<ErpSaaS.Settings.ISettingChangeGuard, ValuationScopeGuard>();
+        services.AddScoped<ErpSaaS.Catalog.IProductUsage, StockProductUsage>();
         return services;
     }
 }
