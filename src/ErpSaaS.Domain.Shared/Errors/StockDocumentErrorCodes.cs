@@ -40,6 +40,7 @@ public static class StockDocumentErrorCodes
     public const string BarcodeUnknown = "StockDocuments:BarcodeUnknown";
     public const string ScanBatchAmbiguous = "StockDocuments:ScanBatchAmbiguous";
     public const string UploadEmpty = "StockDocuments:UploadEmpty";
+    public const string UploadUnreadable = "StockDocuments:UploadUnreadable";
     public const string UploadColumnMissing = "StockDocuments:UploadColumnMissing";
     public const string UploadRowProductUnknown = "StockDocuments:UploadRowProductUnknown";
     public const string UploadRowProductNotInScope = "StockDocuments:UploadRowProductNotInScope";
