@@ -37,6 +37,7 @@ public static class ErpApplicationModule
         services.AddErpImportExport(configuration);
         services.AddErpInventoryApplication();
         ErpSaaS.Inventory.Alerts.StockAlertsApplicationRegistration.AddErpStockAlerts(services);
+        ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

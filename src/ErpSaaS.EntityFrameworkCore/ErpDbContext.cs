@@ -79,6 +79,12 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Inventory.StockVerificationRun> StockVerificationRuns => Set<ErpSaaS.Inventory.StockVerificationRun>();
     public DbSet<ErpSaaS.Inventory.StockVerificationDifference> StockVerificationDifferences => Set<ErpSaaS.Inventory.StockVerificationDifference>();
     public DbSet<ErpSaaS.Inventory.Alerts.StockAlertDigest> StockAlertDigests => Set<ErpSaaS.Inventory.Alerts.StockAlertDigest>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockDocument> StockDocuments => Set<ErpSaaS.Inventory.Documents.StockDocument>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockDocumentEvent> StockDocumentEvents => Set<ErpSaaS.Inventory.Documents.StockDocumentEvent>();
+    public DbSet<ErpSaaS.Inventory.Documents.OpeningBalanceLine> OpeningBalanceLines => Set<ErpSaaS.Inventory.Documents.OpeningBalanceLine>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockTransferLine> StockTransferLines => Set<ErpSaaS.Inventory.Documents.StockTransferLine>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockAdjustmentLine> StockAdjustmentLines => Set<ErpSaaS.Inventory.Documents.StockAdjustmentLine>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockCountLine> StockCountLines => Set<ErpSaaS.Inventory.Documents.StockCountLine>();
 
     public ICurrentTenant CurrentTenant => _currentTenant;
 
@@ -109,7 +115,8 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ErpDbContext).Assembly);
 
-        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IMultiTenant).IsAssignableFrom(t.ClrType)))
+        // Filters go on the root of an inheritance (EF refuses them on derived types, which the root's filter covers).
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(IMultiTenant).IsAssignableFrom(t.ClrType)))
         {
             GetType().GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(entityType.ClrType)

@@ -67,6 +67,7 @@ public static class ErpEntityFrameworkCoreModule
         ErpSaaS.EntityFrameworkCore.ImportExport.ImportExportEntityFrameworkCoreRegistration.AddErpImportExportPersistence(services);
         services.AddErpInventory();
         ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);
+        Inventory.Documents.StockDocumentsEntityFrameworkCoreRegistration.AddErpStockDocumentsPersistence(services);
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

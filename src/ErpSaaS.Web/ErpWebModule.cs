@@ -81,6 +81,7 @@ public static class ErpWebModule
         }).AddErpLocalization();
         services.AddErpShell();
         ErpSaaS.Web.ImportExport.ImportExportWebModule.AddErpImportExportWeb(services, configuration);
+        ErpSaaS.Web.Inventory.Documents.StockDocumentsWebModule.AddErpStockDocumentsWeb(services);
         services.AddErpStripeWeb();
         services.AddErpErrorHandling();
         services.AddOpenApi();

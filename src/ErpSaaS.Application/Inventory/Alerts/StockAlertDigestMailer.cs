@@ -17,14 +17,11 @@ namespace ErpSaaS.Inventory.Alerts;
 /// are no alerts; a day that already has its digest sends nothing again (the digest row and the e-mails commit together).
 /// </summary>
 public sealed class StockAlertDigestMailer(
-    ICurrentTenant currentTenant, ITenantStore tenants, ITenantUrls urls, IFeatureChecker features, IStockAlertQueries queries,
+    ICurrentTenant currentTenant, ITenantStore tenants, IPublicUrls urls, IFeatureChecker features, IStockAlertQueries queries,
     StockAlertClock alertClock, IStockAlertDigestRepository digests, IEmailQueue emails, IUnitOfWork unitOfWork, TimeProvider clock)
 {
     public const string AlertsPath = "/app/inventory/alerts";
     public const int TopItems = 10;
-
-    /// <summary>Where links in digest mails point when no request tells the scheme and port.</summary>
-    public static readonly RequestOrigin MailOrigin = new("https", null);
 
     /// <returns>How many e-mails were queued (0: no alerts, no recipients, already sent today, or no trading in the plan).</returns>
     public async Task<int> SendAsync(CancellationToken cancellationToken = default)
@@ -40,7 +37,7 @@ public sealed class StockAlertDigestMailer(
         var top = (await queries.GetListAsync(new StockAlertListQuery { PageSize = TopItems }, window, cancellationToken)).Items;
         var recipients = await digests.GetRecipientsAsync(ErpPermissions.Trading.Inventory, cancellationToken);
         if (recipients.Count == 0) return 0;
-        var link = new Uri(urls.BaseOf(tenant.Slug, MailOrigin), AlertsPath).AbsoluteUri;
+        var link = urls.TenantSite(tenant.Slug, AlertsPath);
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             foreach (var user in recipients)
