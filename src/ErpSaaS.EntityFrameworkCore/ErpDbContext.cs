@@ -60,6 +60,13 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Billing.StripeWebhookEvent> StripeWebhookEvents => Set<ErpSaaS.Billing.StripeWebhookEvent>();
     public DbSet<ErpSaaS.Billing.SubscriptionReminder> SubscriptionReminders => Set<ErpSaaS.Billing.SubscriptionReminder>();
     public DbSet<ErpSaaS.Catalog.Warehouse> Warehouses => Set<ErpSaaS.Catalog.Warehouse>();
+    public DbSet<ErpSaaS.Catalog.WarehouseLocation> WarehouseLocations => Set<ErpSaaS.Catalog.WarehouseLocation>();
+    public DbSet<ErpSaaS.Catalog.Product> Products => Set<ErpSaaS.Catalog.Product>();
+    public DbSet<ErpSaaS.Catalog.ProductBarcode> ProductBarcodes => Set<ErpSaaS.Catalog.ProductBarcode>();
+    public DbSet<ErpSaaS.Catalog.ProductUnitConversion> ProductUnitConversions => Set<ErpSaaS.Catalog.ProductUnitConversion>();
+    public DbSet<ErpSaaS.Catalog.ProductCategory> ProductCategories => Set<ErpSaaS.Catalog.ProductCategory>();
+    public DbSet<ErpSaaS.Catalog.UnitOfMeasure> UnitsOfMeasure => Set<ErpSaaS.Catalog.UnitOfMeasure>();
+    public DbSet<ErpSaaS.Catalog.TaxRate> TaxRates => Set<ErpSaaS.Catalog.TaxRate>();
 
     public ICurrentTenant CurrentTenant => _currentTenant;
 

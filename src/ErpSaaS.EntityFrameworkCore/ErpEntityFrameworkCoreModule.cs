@@ -1,4 +1,5 @@
 using ErpSaaS.Common;
+using ErpSaaS.EntityFrameworkCore.Catalog;
 using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.EntityFrameworkCore.Tenancy;
 using ErpSaaS.Tenancy;
@@ -61,6 +62,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Catalog.IWarehouseRepository, Catalog.WarehouseRepository>();
         services.AddScoped<ErpSaaS.Catalog.IWarehouseQueries, Catalog.WarehouseQueries>();
         services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
+        services.AddErpCatalogProducts();
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

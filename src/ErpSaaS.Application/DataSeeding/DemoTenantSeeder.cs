@@ -14,7 +14,7 @@ namespace ErpSaaS.DataSeeding;
 /// </summary>
 public sealed class DemoTenantSeeder(
     ITenantRepository tenants, IPlanRepository plans, TenantManager tenantManager, TenantProvisioner provisioner,
-    ISettingStore settings, WarehouseManager warehouses, IBillingRepository billing, TimeProvider clock, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
+    ISettingStore settings, WarehouseManager warehouses, CatalogStarterData catalogStarterData, IBillingRepository billing, TimeProvider clock, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
 {
     public const string Slug = "demo";
     public const string AdminUserName = "admin";
@@ -42,6 +42,7 @@ public sealed class DemoTenantSeeder(
                 await warehouses.CreateAsync(WarehouseConsts.DefaultCode, "主仓库", "上海市浦东新区张江路 100 号", isDefault: true, cancellationToken: ct);
                 await warehouses.CreateAsync("WH02", "上海二号仓", "上海市闵行区莘庄工业区春东路 58 号", cancellationToken: ct);
                 await warehouses.CreateAsync("QC", "待检仓", "上海市浦东新区张江路 100 号", isQuarantine: true, cancellationToken: ct);
+                await catalogStarterData.CreateAsync("zh-Hans", ct);
                 // Saved while acting for the demo company: its rows belong to it (and row-level security agrees).
                 await unitOfWork.SaveChangesAsync(ct);
             }

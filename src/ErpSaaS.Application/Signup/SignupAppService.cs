@@ -23,7 +23,7 @@ namespace ErpSaaS.Signup;
 public sealed class SignupAppService(
     IPlanRepository plans, ITenantRepository tenants, TenantManager tenantManager, TenantProvisioner provisioner,
     IBillingRepository billing, UserManager<AppUser> users, AccountEmails accountEmails, ITenantUrls urls,
-    WelcomeSignInTokens welcome, WarehouseManager warehouses, IEnumerable<ISampleDataContributor> sampleData, ICurrentTenant currentTenant,
+    WelcomeSignInTokens welcome, WarehouseManager warehouses, CatalogStarterData catalogStarterData, IEnumerable<ISampleDataContributor> sampleData, ICurrentTenant currentTenant,
     IUnitOfWork unitOfWork, TimeProvider clock, ILogger<SignupAppService> logger) : ISignupAppService
 {
     public const string ConfirmEmailPath = "/account/confirm-email";
@@ -82,6 +82,7 @@ public sealed class SignupAppService(
                 await users.UpdateAsync(admin);
                 // Every company starts with one (default) warehouse, sample data or not.
                 await warehouses.CreateDefaultAsync(language, ct);
+                await catalogStarterData.CreateAsync(language, ct);
                 if (input.LoadSampleData)
                 {
                     var context = new SampleDataContext(tenant, admin, language);
