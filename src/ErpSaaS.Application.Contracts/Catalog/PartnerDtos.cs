@@ -3,6 +3,9 @@ using ErpSaaS.Common;
 
 namespace ErpSaaS.Catalog;
 
+/// <summary>An active product offered in pickers (supplier products, price list lines), typed by its code.</summary>
+public sealed record ProductOptionDto(Guid Id, string Code, string Name, string BaseUnit, decimal SalePrice, decimal StandardCost);
+
 public sealed record ContactDto(Guid Id, string Name, string? Phone, string? Email, string? Role, bool IsPrimary);
 
 public sealed record AddressDto(Guid Id, PartnerAddressKind Kind, string Text, bool IsDefault);
@@ -118,7 +121,7 @@ public sealed record SupplierDto(
     Guid Id, string Code, string Name, string? TaxId, int PaymentTermsDays, int DefaultLeadTimeDays, string Currency, bool IsActive,
     string? PrimaryContactName, string? PrimaryContactPhone);
 
-public sealed record SupplierDetailDto(SupplierDto Supplier, IReadOnlyList<ContactDto> Contacts)
+public sealed record SupplierDetailDto(SupplierDto Supplier, IReadOnlyList<ContactDto> Contacts, IReadOnlyList<SupplierProductDto> Products)
 {
     public bool TaxIdIsUnifiedCode => Supplier.TaxId is null || UnifiedSocialCreditCode.IsValid(Supplier.TaxId);
 }
@@ -155,6 +158,125 @@ public interface ISupplierAppService
     Task<Guid> AddContactAsync(Guid id, ContactInput input, CancellationToken cancellationToken = default);
     Task UpdateContactAsync(Guid id, Guid contactId, ContactInput input, CancellationToken cancellationToken = default);
     Task RemoveContactAsync(Guid id, Guid contactId, CancellationToken cancellationToken = default);
+
+    /// <summary>Lists a product the supplier sells (by the company's product code), optionally as the product's preferred supplier.</summary>
+    Task<Guid> AddProductAsync(Guid id, SupplierProductInput input, CancellationToken cancellationToken = default);
+    Task UpdateProductAsync(Guid id, Guid supplierProductId, SupplierProductInput input, CancellationToken cancellationToken = default);
+    Task RemoveProductAsync(Guid id, Guid supplierProductId, CancellationToken cancellationToken = default);
+
+    /// <summary>Active products to pick from by code (the first few hundred by code).</summary>
+    Task<IReadOnlyList<ProductOptionDto>> GetProductOptionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Who sells a product, preferred supplier first, then by price: what purchasing proposes.</summary>
+    Task<IReadOnlyList<SupplierProductDto>> GetSuppliersOfProductAsync(Guid productId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A product as a supplier sells it; <see cref="LeadTimeDays"/> is the effective one (the supplier's default when the listing has none).</summary>
+public sealed record SupplierProductDto(
+    Guid Id, Guid SupplierId, string SupplierCode, string SupplierName, Guid ProductId, string ProductCode, string ProductName, string BaseUnit,
+    string? SupplierProductCode, decimal Price, string Currency, int LeadTimeDays, bool HasOwnLeadTime, decimal MinimumOrderQuantity, bool IsPreferred);
+
+public sealed class SupplierProductInput
+{
+    /// <summary>The company's product code (the supplier's own code goes into <see cref="SupplierProductCode"/>).</summary>
+    [Required]
+    public string ProductCode { get; set; } = string.Empty;
+
+    [MaxLength(SupplierProductConsts.MaxSupplierProductCodeLength)]
+    public string? SupplierProductCode { get; set; }
+
+    public decimal Price { get; set; }
+
+    /// <summary>The supplier's currency when left empty.</summary>
+    public string? Currency { get; set; }
+
+    /// <summary>Empty: the supplier's default lead time applies.</summary>
+    public int? LeadTimeDays { get; set; }
+
+    public decimal MinimumOrderQuantity { get; set; }
+    public bool IsPreferred { get; set; }
+}
+
+// ---- Price lists ----
+
+public sealed class PriceListListQuery : PageRequest
+{
+    public string? Search { get; set; }
+    public string? Currency { get; set; }
+    public bool IncludeInactive { get; set; }
+}
+
+public sealed record PriceListDto(
+    Guid Id, string Name, string Currency, DateOnly? ValidFrom, DateOnly? ValidTo, bool IsActive, int LineCount, int CustomerCount);
+
+public sealed record PriceListLineDto(
+    Guid Id, Guid ProductId, string ProductCode, string ProductName, string BaseUnit, decimal MinimumQuantity, decimal UnitPrice);
+
+public sealed record PriceListDetailDto(PriceListDto PriceList, IReadOnlyList<PriceListLineDto> Lines);
+
+public sealed class PriceListInput
+{
+    [Required, MaxLength(PriceListConsts.MaxNameLength)]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Fixed once the list exists; the base currency when left empty.</summary>
+    public string? Currency { get; set; }
+
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidTo { get; set; }
+}
+
+public sealed class PriceListLineInput
+{
+    /// <summary>The company's product code; only read when a line is added (a line keeps its product).</summary>
+    public string? ProductCode { get; set; }
+
+    /// <summary>The quantity break (in the product's base unit) from which the price applies; 0 = any quantity.</summary>
+    public decimal MinimumQuantity { get; set; }
+
+    public decimal UnitPrice { get; set; }
+}
+
+public sealed class PriceQuoteQuery
+{
+    public Guid CustomerId { get; set; }
+
+    [Required]
+    public string ProductCode { get; set; } = string.Empty;
+
+    public decimal Quantity { get; set; } = 1;
+
+    /// <summary>Today (UTC) when empty.</summary>
+    public DateOnly? Date { get; set; }
+}
+
+/// <summary>
+/// Price lists with quantity breaks and validity, assigned to customers; and the price a customer pays. Needs "Catalog".
+/// </summary>
+public interface IPriceListAppService
+{
+    Task<PagedResult<PriceListDto>> GetListAsync(PriceListListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<PriceListDto>> ExportAsync(PriceListListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Active price lists for the customer picker (optionally of one currency).</summary>
+    Task<IReadOnlyList<PriceListDto>> GetActiveAsync(string? currency = null, CancellationToken cancellationToken = default);
+    Task<PriceListDetailDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<Guid> CreateAsync(PriceListInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes name and validity; the currency stays what it was.</summary>
+    Task UpdateAsync(Guid id, PriceListInput input, CancellationToken cancellationToken = default);
+    Task DeactivateAsync(Guid id, CancellationToken cancellationToken = default);
+    Task ActivateAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Active products to pick from by code (the first few hundred by code).</summary>
+    Task<IReadOnlyList<ProductOptionDto>> GetProductOptionsAsync(CancellationToken cancellationToken = default);
+
+    Task<Guid> AddLineAsync(Guid id, PriceListLineInput input, CancellationToken cancellationToken = default);
+    Task UpdateLineAsync(Guid id, Guid lineId, PriceListLineInput input, CancellationToken cancellationToken = default);
+    Task RemoveLineAsync(Guid id, Guid lineId, CancellationToken cancellationToken = default);
+
+    /// <summary>The price the customer pays for the product at the quantity on the date (see <c>IPriceListPricing</c>).</summary>
+    Task<PriceQuote> QuoteAsync(PriceQuoteQuery query, CancellationToken cancellationToken = default);
 }
 
 // ---- Currencies and exchange rates ----

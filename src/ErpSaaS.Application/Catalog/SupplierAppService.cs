@@ -8,11 +8,13 @@ public interface ISupplierQueries
 {
     Task<PagedResult<SupplierDto>> GetListAsync(SupplierListQuery query, CancellationToken cancellationToken = default);
     Task<SupplierDetailDto?> FindAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SupplierProductDto>> GetSuppliersOfProductAsync(Guid productId, CancellationToken cancellationToken = default);
 }
 
 public sealed class SupplierAppService(
     IPermissionChecker permissions, ISupplierQueries queries, ISupplierRepository suppliers, SupplierManager manager,
-    CurrencyManager currencies, IUnitOfWork unitOfWork) : ISupplierAppService
+    CurrencyManager currencies, IProductOptionsQuery productOptions, ISupplierProductRepository supplierProducts, SupplierProductManager supplierProductManager,
+    IUnitOfWork unitOfWork) : ISupplierAppService
 {
     public async Task<PagedResult<SupplierDto>> GetListAsync(SupplierListQuery query, CancellationToken cancellationToken = default)
     {
@@ -77,6 +79,60 @@ public sealed class SupplierAppService(
 
     public Task RemoveContactAsync(Guid id, Guid contactId, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, s => s.RemoveContact(contactId), cancellationToken);
+
+    public async Task<Guid> AddProductAsync(Guid id, SupplierProductInput input, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Catalog, cancellationToken);
+        var supplier = await LoadAsync(id, cancellationToken);
+        return await unitOfWork.InTransactionAsync(async ct =>
+            (await supplierProductManager.AddAsync(supplier, input.ProductCode, Terms(supplier, input), input.IsPreferred, ct)).Id, cancellationToken);
+    }
+
+    public async Task UpdateProductAsync(Guid id, Guid supplierProductId, SupplierProductInput input, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Catalog, cancellationToken);
+        var supplier = await LoadAsync(id, cancellationToken);
+        var listing = await LoadProductAsync(supplier, supplierProductId, cancellationToken);
+        await unitOfWork.InTransactionAsync(async ct =>
+        {
+            await supplierProductManager.UpdateAsync(listing, Terms(supplier, input), input.IsPreferred, ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    public async Task RemoveProductAsync(Guid id, Guid supplierProductId, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Catalog, cancellationToken);
+        var supplier = await LoadAsync(id, cancellationToken);
+        var listing = await LoadProductAsync(supplier, supplierProductId, cancellationToken);
+        await unitOfWork.InTransactionAsync(_ =>
+        {
+            supplierProducts.Remove(listing);
+            return Task.FromResult(true);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ProductOptionDto>> GetProductOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Catalog, cancellationToken);
+        return await productOptions.GetActiveAsync(IProductOptionsQuery.MaxOptions, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<SupplierProductDto>> GetSuppliersOfProductAsync(Guid productId, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Catalog, cancellationToken);
+        return await queries.GetSuppliersOfProductAsync(productId, cancellationToken);
+    }
+
+    private static SupplierProductTerms Terms(Supplier supplier, SupplierProductInput input) => new(
+        input.SupplierProductCode, input.Price, string.IsNullOrWhiteSpace(input.Currency) ? supplier.CurrencyCode : input.Currency,
+        input.LeadTimeDays, input.MinimumOrderQuantity);
+
+    // A listing is reached through its supplier: another supplier's listing id reads as not found.
+    private async Task<SupplierProduct> LoadProductAsync(Supplier supplier, Guid supplierProductId, CancellationToken cancellationToken) =>
+        await supplierProducts.FindAsync(supplierProductId, cancellationToken) is { } listing && listing.SupplierId == supplier.Id
+            ? listing
+            : throw new EntityNotFoundException(nameof(SupplierProduct), supplierProductId);
 
     private static void Apply(Supplier supplier, SupplierInput input)
     {

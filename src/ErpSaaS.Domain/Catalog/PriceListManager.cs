@@ -30,3 +30,17 @@ public sealed class PriceListManager(IPriceListRepository priceLists, ICurrencyR
         }
     }
 }
+
+/// <summary>Adds lines to price lists for active products of the company, by product code.</summary>
+public sealed class PriceListLineManager(IProductRepository products)
+{
+    public async Task<PriceListLine> AddLineAsync(
+        PriceList priceList, string? productCode, decimal minimumQuantity, decimal unitPrice, CancellationToken cancellationToken = default)
+    {
+        var code = productCode?.Trim().ToUpperInvariant() ?? string.Empty;
+        var product = code.Length > 0 && await products.FindByCodeAsync(code, cancellationToken) is { IsActive: true } found
+            ? found
+            : throw BusinessException.ForField("ProductCode", PartnerErrorCodes.ProductUnknown, code);
+        return priceList.AddLine(product.Id, minimumQuantity, unitPrice);
+    }
+}
