@@ -85,7 +85,8 @@ public interface ISupplierProductRepository
 /// Lists products of a supplier: the product must be an active one of the company and listed once per supplier, the
 /// currency one the company uses; marking a listing preferred takes the flag from the product's other suppliers.
 /// </summary>
-public sealed class SupplierProductManager(ISupplierProductRepository supplierProducts, IProductRepository products, ICurrencyRepository currencies)
+public sealed class SupplierProductManager(
+    ISupplierProductRepository supplierProducts, IProductRepository products, ICurrencyRepository currencies, IUnitOfWork unitOfWork)
 {
     public async Task<SupplierProduct> AddAsync(
         Supplier supplier, string? productCode, SupplierProductTerms terms, bool isPreferred, CancellationToken cancellationToken = default)
@@ -110,10 +111,16 @@ public sealed class SupplierProductManager(ISupplierProductRepository supplierPr
 
     private async Task MakePreferredAsync(SupplierProduct listing, CancellationToken cancellationToken)
     {
+        var released = false;
         foreach (var other in await supplierProducts.FindPreferredAsync(listing.ProductId, cancellationToken))
         {
-            if (other.Id != listing.Id) other.MarkPreferred(false);
+            if (other.Id == listing.Id) continue;
+            other.MarkPreferred(false);
+            released = true;
         }
+        // The database holds one preferred listing per product at any moment (a unique index checked per statement):
+        // the previous one is saved unflagged, inside the caller's transaction, before this one is flagged.
+        if (released) await unitOfWork.SaveChangesAsync(cancellationToken);
         listing.MarkPreferred(true);
     }
 

@@ -94,21 +94,34 @@ internal sealed class SupplierQueries(ErpDbContext db) : ISupplierQueries
         if (supplier is null) return null;
         var contacts = await db.SupplierContacts.AsNoTracking().Where(k => k.SupplierId == id).OrderBy(k => k.Id)
             .Select(k => new ContactDto(k.Id, k.Name, k.Phone, k.Email, k.Role, k.IsPrimary)).ToListAsync(cancellationToken);
-        var products = await Listings().Where(l => l.SupplierId == id).OrderBy(l => l.ProductCode).ToListAsync(cancellationToken);
+        var products = await Listings(l => l.Listing.SupplierId == id)
+            .OrderBy(l => l.Product.Code).Select(ListingProjection).ToListAsync(cancellationToken);
         return new SupplierDetailDto(supplier, contacts, products);
     }
 
     public async Task<IReadOnlyList<SupplierProductDto>> GetSuppliersOfProductAsync(Guid productId, CancellationToken cancellationToken = default) =>
-        await Listings().Where(l => l.ProductId == productId)
-            .OrderByDescending(l => l.IsPreferred).ThenBy(l => l.Price).ThenBy(l => l.SupplierCode).ToListAsync(cancellationToken);
+        await Listings(l => l.Listing.ProductId == productId)
+            .OrderByDescending(l => l.Listing.IsPreferred).ThenBy(l => l.Listing.Price).ThenBy(l => l.Supplier.Code)
+            .Select(ListingProjection).ToListAsync(cancellationToken);
 
-    private IQueryable<SupplierProductDto> Listings() =>
-        from l in db.SupplierProducts.AsNoTracking()
-        join s in db.Suppliers on l.SupplierId equals s.Id
-        join p in db.Products on l.ProductId equals p.Id
-        select new SupplierProductDto(
-            l.Id, s.Id, s.Code, s.Name, p.Id, p.Code, p.Name, p.BaseUnit, l.SupplierProductCode, l.Price, l.CurrencyCode,
-            l.LeadTimeDays ?? s.DefaultLeadTimeDays, l.LeadTimeDays != null, l.MinimumOrderQuantity, l.IsPreferred);
+    // Member initialisation (not a constructor) so EF can still filter and sort on the row before projecting it.
+    private sealed class ListingRow
+    {
+        public required SupplierProduct Listing { get; init; }
+        public required Supplier Supplier { get; init; }
+        public required Product Product { get; init; }
+    }
+
+    private IQueryable<ListingRow> Listings(Expression<Func<ListingRow, bool>> filter) =>
+        (from l in db.SupplierProducts.AsNoTracking()
+         join s in db.Suppliers on l.SupplierId equals s.Id
+         join p in db.Products on l.ProductId equals p.Id
+         select new ListingRow { Listing = l, Supplier = s, Product = p }).Where(filter);
+
+    private static readonly Expression<Func<ListingRow, SupplierProductDto>> ListingProjection = r => new SupplierProductDto(
+        r.Listing.Id, r.Supplier.Id, r.Supplier.Code, r.Supplier.Name, r.Product.Id, r.Product.Code, r.Product.Name, r.Product.BaseUnit,
+        r.Listing.SupplierProductCode, r.Listing.Price, r.Listing.CurrencyCode, r.Listing.LeadTimeDays ?? r.Supplier.DefaultLeadTimeDays,
+        r.Listing.LeadTimeDays != null, r.Listing.MinimumOrderQuantity, r.Listing.IsPreferred);
 
     private static readonly Expression<Func<Supplier, SupplierDto>> Projection = s => new SupplierDto(
         s.Id, s.Code, s.Name, s.TaxId, s.PaymentTermsDays, s.DefaultLeadTimeDays, s.CurrencyCode, s.IsActive,

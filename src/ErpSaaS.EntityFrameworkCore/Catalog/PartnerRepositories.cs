@@ -90,8 +90,10 @@ internal sealed class ExchangeRateRepository(ErpDbContext db) : IExchangeRateRep
 
 internal sealed class PriceListRepository(ErpDbContext db) : IPriceListRepository
 {
-    public Task<PriceList?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.PriceLists.Include(p => p.Lines).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+    // A list created earlier in the same unit of work (sample data assigns it at once) is found before it is saved.
+    public async Task<PriceList?> FindAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.PriceLists.Local.FirstOrDefault(p => p.Id == id)
+        ?? await db.PriceLists.Include(p => p.Lines).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     public async Task<bool> NameExistsAsync(string name, Guid? except, CancellationToken cancellationToken = default) =>
         db.PriceLists.Local.Any(p => p.Name == name && p.Id != except)
