@@ -12,16 +12,16 @@ public sealed record AddressDto(Guid Id, PartnerAddressKind Kind, string Text, b
 
 public sealed class ContactInput
 {
-    [Required, MaxLength(PartnerConsts.MaxContactNameLength)]
+    [Required, MaxLength(PartnerConsts.MaxContactNameLength), Display(Name = "Partners:ContactName")]
     public string Name { get; set; } = string.Empty;
 
-    [MaxLength(PartnerConsts.MaxContactPhoneLength)]
+    [MaxLength(PartnerConsts.MaxContactPhoneLength), Display(Name = "Partners:Phone")]
     public string? Phone { get; set; }
 
-    [MaxLength(PartnerConsts.MaxContactEmailLength)]
+    [MaxLength(PartnerConsts.MaxContactEmailLength), Display(Name = "Partners:Email")]
     public string? Email { get; set; }
 
-    [MaxLength(PartnerConsts.MaxContactRoleLength)]
+    [MaxLength(PartnerConsts.MaxContactRoleLength), Display(Name = "Partners:Role")]
     public string? Role { get; set; }
 
     public bool IsPrimary { get; set; }
@@ -29,9 +29,10 @@ public sealed class ContactInput
 
 public sealed class AddressInput
 {
+    [Display(Name = "Partners:AddressKind")]
     public PartnerAddressKind Kind { get; set; } = PartnerAddressKind.Shipping;
 
-    [Required, MaxLength(PartnerConsts.MaxAddressLength)]
+    [Required, MaxLength(PartnerConsts.MaxAddressLength), Display(Name = "Partners:Address")]
     public string Text { get; set; } = string.Empty;
 
     public bool IsDefault { get; set; }
@@ -62,23 +63,28 @@ public sealed record CustomerDetailDto(CustomerDto Customer, IReadOnlyList<Conta
 
 public sealed class CustomerInput
 {
-    [Required, MaxLength(PartnerConsts.MaxCodeLength)]
+    [Required, MaxLength(PartnerConsts.MaxCodeLength), Display(Name = "Partners:Code")]
     public string Code { get; set; } = string.Empty;
 
-    [Required, MaxLength(PartnerConsts.MaxNameLength)]
+    [Required, MaxLength(PartnerConsts.MaxNameLength), Display(Name = "Partners:Name")]
     public string Name { get; set; } = string.Empty;
 
+    [Display(Name = "Partners:Grade")]
     public CustomerGrade Grade { get; set; } = CustomerGrade.B;
 
-    [MaxLength(PartnerConsts.MaxTaxIdLength)]
+    [MaxLength(PartnerConsts.MaxTaxIdLength), Display(Name = "Partners:TaxIdShort")]
     public string? TaxId { get; set; }
 
+    [Display(Name = "Partners:CreditLimit")]
     public decimal CreditLimit { get; set; }
+    [Display(Name = "Partners:PaymentTermsDays")]
     public int PaymentTermsDays { get; set; }
 
     /// <summary>ISO code of an active currency of the company; the base currency when left empty.</summary>
+    [Display(Name = "Partners:Currency")]
     public string? Currency { get; set; }
 
+    [Display(Name = "Partners:PriceList")]
     public Guid? PriceListId { get; set; }
 }
 
@@ -128,19 +134,22 @@ public sealed record SupplierDetailDto(SupplierDto Supplier, IReadOnlyList<Conta
 
 public sealed class SupplierInput
 {
-    [Required, MaxLength(PartnerConsts.MaxCodeLength)]
+    [Required, MaxLength(PartnerConsts.MaxCodeLength), Display(Name = "Partners:Code")]
     public string Code { get; set; } = string.Empty;
 
-    [Required, MaxLength(PartnerConsts.MaxNameLength)]
+    [Required, MaxLength(PartnerConsts.MaxNameLength), Display(Name = "Partners:Name")]
     public string Name { get; set; } = string.Empty;
 
-    [MaxLength(PartnerConsts.MaxTaxIdLength)]
+    [MaxLength(PartnerConsts.MaxTaxIdLength), Display(Name = "Partners:TaxIdShort")]
     public string? TaxId { get; set; }
 
+    [Display(Name = "Partners:PaymentTermsDays")]
     public int PaymentTermsDays { get; set; }
+    [Display(Name = "Partners:DefaultLeadTimeDays")]
     public int DefaultLeadTimeDays { get; set; }
 
     /// <summary>ISO code of an active currency of the company; the base currency when left empty.</summary>
+    [Display(Name = "Partners:Currency")]
     public string? Currency { get; set; }
 }
 
@@ -179,20 +188,24 @@ public sealed record SupplierProductDto(
 public sealed class SupplierProductInput
 {
     /// <summary>The company's product code (the supplier's own code goes into <see cref="SupplierProductCode"/>).</summary>
-    [Required]
+    [Required, Display(Name = "Partners:ProductCode")]
     public string ProductCode { get; set; } = string.Empty;
 
-    [MaxLength(SupplierProductConsts.MaxSupplierProductCodeLength)]
+    [MaxLength(SupplierProductConsts.MaxSupplierProductCodeLength), Display(Name = "Partners:SupplierProductCode")]
     public string? SupplierProductCode { get; set; }
 
+    [Display(Name = "Partners:Price")]
     public decimal Price { get; set; }
 
     /// <summary>The supplier's currency when left empty.</summary>
+    [Display(Name = "Partners:Currency")]
     public string? Currency { get; set; }
 
     /// <summary>Empty: the supplier's default lead time applies.</summary>
+    [Display(Name = "Partners:LeadTimeDays")]
     public int? LeadTimeDays { get; set; }
 
+    [Display(Name = "Partners:MinimumOrderQuantity")]
     public decimal MinimumOrderQuantity { get; set; }
     public bool IsPreferred { get; set; }
 }
@@ -216,24 +229,30 @@ public sealed record PriceListDetailDto(PriceListDto PriceList, IReadOnlyList<Pr
 
 public sealed class PriceListInput
 {
-    [Required, MaxLength(PriceListConsts.MaxNameLength)]
+    [Required, MaxLength(PriceListConsts.MaxNameLength), Display(Name = "Partners:Name")]
     public string Name { get; set; } = string.Empty;
 
     /// <summary>Fixed once the list exists; the base currency when left empty.</summary>
+    [Display(Name = "Partners:Currency")]
     public string? Currency { get; set; }
 
+    [Display(Name = "Partners:ValidFrom")]
     public DateOnly? ValidFrom { get; set; }
+    [Display(Name = "Partners:ValidTo")]
     public DateOnly? ValidTo { get; set; }
 }
 
 public sealed class PriceListLineInput
 {
     /// <summary>The company's product code; only read when a line is added (a line keeps its product).</summary>
+    [Display(Name = "Partners:ProductCode")]
     public string? ProductCode { get; set; }
 
     /// <summary>The quantity break (in the product's base unit) from which the price applies; 0 = any quantity.</summary>
+    [Display(Name = "Partners:MinimumQuantity")]
     public decimal MinimumQuantity { get; set; }
 
+    [Display(Name = "Partners:UnitPrice")]
     public decimal UnitPrice { get; set; }
 }
 
@@ -241,12 +260,14 @@ public sealed class PriceQuoteQuery
 {
     public Guid CustomerId { get; set; }
 
-    [Required]
+    [Required, Display(Name = "Partners:ProductCode")]
     public string ProductCode { get; set; } = string.Empty;
 
+    [Display(Name = "Partners:Quantity")]
     public decimal Quantity { get; set; } = 1;
 
     /// <summary>Today (UTC) when empty.</summary>
+    [Display(Name = "Partners:Date")]
     public DateOnly? Date { get; set; }
 }
 
@@ -291,16 +312,16 @@ public sealed record CurrencyDto(Guid Id, string Code, string Name, string Symbo
 
 public sealed class CurrencyInput
 {
-    [Required, StringLength(CurrencyConsts.CodeLength, MinimumLength = CurrencyConsts.CodeLength)]
+    [Required, StringLength(CurrencyConsts.CodeLength, MinimumLength = CurrencyConsts.CodeLength), Display(Name = "Partners:CurrencyCode")]
     public string Code { get; set; } = string.Empty;
 
-    [Required, MaxLength(CurrencyConsts.MaxNameLength)]
+    [Required, MaxLength(CurrencyConsts.MaxNameLength), Display(Name = "Partners:CurrencyName")]
     public string Name { get; set; } = string.Empty;
 
-    [MaxLength(CurrencyConsts.MaxSymbolLength)]
+    [MaxLength(CurrencyConsts.MaxSymbolLength), Display(Name = "Partners:Symbol")]
     public string? Symbol { get; set; }
 
-    [Range(0, CurrencyConsts.MaxDecimalPlaces)]
+    [Range(0, CurrencyConsts.MaxDecimalPlaces), Display(Name = "Partners:DecimalPlaces")]
     public int DecimalPlaces { get; set; } = 2;
 }
 
@@ -315,14 +336,14 @@ public sealed record ExchangeRateDto(Guid Id, string Currency, string BaseCurren
 
 public sealed class ExchangeRateInput
 {
-    [Required]
+    [Required, Display(Name = "Partners:Currency")]
     public string Currency { get; set; } = string.Empty;
 
-    [Required]
+    [Required, Display(Name = "Partners:EffectiveDate")]
     public DateOnly? EffectiveDate { get; set; }
 
     /// <summary>Units of the base currency one unit of <see cref="Currency"/> buys.</summary>
-    [Required]
+    [Required, Display(Name = "Partners:Rate")]
     public decimal? Rate { get; set; }
 }
 
