@@ -38,15 +38,15 @@ public sealed class CurrencyManager(ICurrencyRepository currencies, IExchangeRat
     /// </summary>
     public async Task<ExchangeRate> SetRateAsync(string? currencyCode, DateOnly date, decimal rate, CancellationToken cancellationToken = default)
     {
-        var code = PartnerFields.CurrencyCode(currencyCode, nameof(ExchangeRate.CurrencyCode));
+        var code = PartnerFields.CurrencyCode(currencyCode, "Currency");
         if (await currencies.FindByCodeAsync(code, cancellationToken) is not { IsActive: true })
         {
-            throw BusinessException.ForField(nameof(ExchangeRate.CurrencyCode), PartnerErrorCodes.CurrencyUnknown, code);
+            throw BusinessException.ForField("Currency", PartnerErrorCodes.CurrencyUnknown, code);
         }
         var baseCurrency = await GetBaseCurrencyAsync(cancellationToken);
         if (code == baseCurrency)
         {
-            throw BusinessException.ForField(nameof(ExchangeRate.CurrencyCode), PartnerErrorCodes.ExchangeRateOfBaseCurrency, code);
+            throw BusinessException.ForField("Currency", PartnerErrorCodes.ExchangeRateOfBaseCurrency, code);
         }
         if (await rates.FindForDayAsync(code, baseCurrency, date, cancellationToken) is { } existing)
         {
@@ -95,7 +95,7 @@ public sealed class CurrencyConverter(CurrencyManager manager, ICurrencyReposito
 {
     public async Task<decimal> GetRateAsync(string currencyCode, DateOnly date, CancellationToken cancellationToken = default)
     {
-        var code = PartnerFields.CurrencyCode(currencyCode, nameof(ExchangeRate.CurrencyCode));
+        var code = PartnerFields.CurrencyCode(currencyCode, "Currency");
         var baseCurrency = await manager.GetBaseCurrencyAsync(cancellationToken);
         if (code == baseCurrency) return 1m;
         var rate = await rates.FindInForceAsync(code, baseCurrency, date, cancellationToken)

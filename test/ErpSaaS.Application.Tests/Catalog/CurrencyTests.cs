@@ -106,8 +106,8 @@ public sealed class CurrencyTests(ErpTestFixture fixture) : IClassFixture<ErpTes
         var zero = await Should.ThrowAsync<BusinessException>(() => As(acme, c => c.SetRateAsync(Rate("USD", "2026-11-01", 0m))));
         var missingDate = await Should.ThrowAsync<BusinessException>(() => As(acme, c => c.SetRateAsync(new ExchangeRateInput { Currency = "USD", Rate = 7m })));
 
-        (baseCurrency.Field, baseCurrency.Code).ShouldBe(("CurrencyCode", PartnerErrorCodes.ExchangeRateOfBaseCurrency));
-        (unknown.Field, unknown.Code).ShouldBe(("CurrencyCode", PartnerErrorCodes.CurrencyUnknown));
+        (baseCurrency.Field, baseCurrency.Code).ShouldBe(("Currency", PartnerErrorCodes.ExchangeRateOfBaseCurrency));
+        (unknown.Field, unknown.Code).ShouldBe(("Currency", PartnerErrorCodes.CurrencyUnknown));
         (zero.Field, zero.Code).ShouldBe(("Rate", PartnerErrorCodes.ExchangeRateMustBePositive));
         (missingDate.Field, missingDate.Code).ShouldBe(("EffectiveDate", ErrorCodes.ValueRequired));
     }
