@@ -79,6 +79,7 @@ public static class ErpWebModule
         }).AddErpLocalization();
         services.AddErpShell();
         services.AddErpStripeWeb();
+        ErpSaaS.Web.Catalog.PartnersWebModule.AddErpPartnersWeb(services);
         services.AddErpErrorHandling();
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<Health.DatabaseHealthCheck>("database");

@@ -13,7 +13,6 @@ public static class ErpShellModule
         services.AddMenuContributor<FoundationMenuContributor>();
         services.AddMenuContributor<ErpSaaS.Web.Billing.BillingMenuContributor>();
         services.AddMenuContributor<ErpSaaS.Web.Catalog.CatalogMenuContributor>();
-        services.AddMenuContributor<ErpSaaS.Web.Catalog.PartnersMenuContributor>();
         services.AddScoped<ShellContext>();
         services.AddScoped<RecentActivityQuery>();
         services.AddSingleton<PlatformUrls>();
