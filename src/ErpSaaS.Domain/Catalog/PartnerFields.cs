@@ -101,8 +101,8 @@ public static partial class PartnerFields
     [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyPattern();
 
-    // Digits with the usual separators, an optional leading '+' and an extension ("021-5080 0000 转 8012" is typed as "ext").
-    [GeneratedRegex(@"^\+?[0-9][0-9 ()\-/]*(?:(?:ext|x|转)\s*[0-9]+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    // Digits with the usual separators (spaces, '-', '/', parentheses), an optional leading '+' and an extension ("ext 12", "转8012").
+    [GeneratedRegex(@"^\+?[0-9(][0-9 ()\-/]*(?:(?:ext|x|转)\s*[0-9]+)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"\s+")]
