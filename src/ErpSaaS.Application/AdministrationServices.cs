@@ -7,7 +7,7 @@ public static class AdministrationServices
 {
     public static IServiceCollection AddErpAdministration(this IServiceCollection services)
     {
-        services.AddScoped<ErpSaaS.Tenancy.ITenantUrls, ErpSaaS.Tenancy.TenantUrls>();
+        services.AddScoped<ErpSaaS.Identity.AccountLinks>();
         services.AddScoped<ErpSaaS.Identity.UserInvitationMailer>();
         services.AddScoped<ErpSaaS.Identity.AccountEmails>();
         services.AddScoped<ErpSaaS.Identity.PermissionMatrixBuilder>();

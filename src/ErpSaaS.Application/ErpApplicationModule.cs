@@ -1,6 +1,7 @@
 using ErpSaaS.Billing;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
+using ErpSaaS.ImportExport;
 using ErpSaaS.Signup;
 using ErpSaaS.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,7 @@ public static class ErpApplicationModule
 {
     public static IServiceCollection AddErpApplication(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IPublicUrls>(PublicUrls.From(configuration));
         services.AddScoped<TenantProvisioner>();
         services.AddScoped<IDomainEventHandler<ErpSaaS.Billing.SubscriptionChanged>, ErpSaaS.Billing.ApplySubscriptionToTenantInTransaction>();
         ErpSaaS.Billing.ErpBillingModule.AddErpBilling(services, configuration);
@@ -31,6 +33,7 @@ public static class ErpApplicationModule
         services.AddErpAdministration();
         services.AddErpSignup();
         services.AddScoped<ErpSaaS.Catalog.IWarehouseAppService, ErpSaaS.Catalog.WarehouseAppService>();
+        services.AddErpImportExport(configuration);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -77,6 +77,8 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Catalog.SupplierProduct> SupplierProducts => Set<ErpSaaS.Catalog.SupplierProduct>();
     public DbSet<ErpSaaS.Catalog.PriceList> PriceLists => Set<ErpSaaS.Catalog.PriceList>();
     public DbSet<ErpSaaS.Catalog.PriceListLine> PriceListLines => Set<ErpSaaS.Catalog.PriceListLine>();
+    public DbSet<ErpSaaS.ImportExport.ImportJob> ImportJobs => Set<ErpSaaS.ImportExport.ImportJob>();
+    public DbSet<ErpSaaS.ImportExport.ImportJobRow> ImportJobRows => Set<ErpSaaS.ImportExport.ImportJobRow>();
 
     public ICurrentTenant CurrentTenant => _currentTenant;
 

@@ -64,6 +64,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
         services.AddErpCatalogProducts();
         services.AddErpPartnersPersistence();
+        ErpSaaS.EntityFrameworkCore.ImportExport.ImportExportEntityFrameworkCoreRegistration.AddErpImportExportPersistence(services);
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

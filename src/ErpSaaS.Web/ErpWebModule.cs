@@ -78,6 +78,7 @@ public static class ErpWebModule
             options.Conventions.AuthorizeFolder("/Host");
         }).AddErpLocalization();
         services.AddErpShell();
+        ErpSaaS.Web.ImportExport.ImportExportWebModule.AddErpImportExportWeb(services, configuration);
         services.AddErpStripeWeb();
         ErpSaaS.Web.Catalog.PartnersWebModule.AddErpPartnersWeb(services);
         services.AddErpErrorHandling();

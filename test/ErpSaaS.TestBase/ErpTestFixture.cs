@@ -26,6 +26,9 @@ public class ErpTestFixture : IAsyncLifetime
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Fixture not initialized");
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 1, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Where links in the application tests' e-mails point (<c>Tenancy:PublicBaseUrl</c>).</summary>
+    public const string PublicBaseUrl = "https://localhost:8443";
+
     public virtual async Task InitializeAsync()
     {
         DatabaseName = await TestDatabase.CreateAsync(SeedTemplateAsync);
@@ -50,6 +53,8 @@ public class ErpTestFixture : IAsyncLifetime
             ["ConnectionStrings:Default"] = TestDatabase.AppConnectionString(database),
             ["ConnectionStrings:Migrations"] = TestDatabase.OwnerConnectionString(database),
             ["Seed:DemoTenant"] = "false",
+            // Not the default port: a link that forgets it shows.
+            ["Tenancy:PublicBaseUrl"] = PublicBaseUrl,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) values[key] = value;
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();

@@ -37,9 +37,3 @@ public sealed record PagedResult<T>(IReadOnlyList<T> Items, int TotalCount, int 
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < PageCount;
 }
-
-/// <summary>The scheme and port the user reached the site with, so e-mailed links point where the user can go.</summary>
-public sealed record RequestOrigin(string Scheme, int? Port)
-{
-    public static readonly RequestOrigin Https = new("https", null);
-}

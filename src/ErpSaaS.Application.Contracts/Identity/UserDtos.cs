@@ -51,7 +51,7 @@ public interface IUserAppService
     Task<UserDetailDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Creates the user without a password and e-mails a link to set one; refused beyond the plan's user limit.</summary>
-    Task<UserDetailDto> InviteAsync(InviteUserInput input, RequestOrigin origin, CancellationToken cancellationToken = default);
+    Task<UserDetailDto> InviteAsync(InviteUserInput input, CancellationToken cancellationToken = default);
     Task UpdateRolesAsync(Guid id, IReadOnlyCollection<string> roleNames, CancellationToken cancellationToken = default);
     Task DeactivateAsync(Guid id, CancellationToken cancellationToken = default);
     Task ActivateAsync(Guid id, CancellationToken cancellationToken = default);

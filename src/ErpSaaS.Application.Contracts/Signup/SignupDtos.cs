@@ -41,5 +41,5 @@ public interface ISignupAppService
     /// Creates the company in one transaction: tenant on a 14-day trial, its subscription, roles, settings and admin,
     /// sample data when asked, the e-mail confirmation mail; returns the code of the one-time sign-in link.
     /// </summary>
-    Task<SignupResult> SignUpAsync(SignupInput input, RequestOrigin origin, CancellationToken cancellationToken = default);
+    Task<SignupResult> SignUpAsync(SignupInput input, CancellationToken cancellationToken = default);
 }

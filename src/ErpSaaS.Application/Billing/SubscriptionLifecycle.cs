@@ -13,13 +13,12 @@ namespace ErpSaaS.Billing;
 /// What time alone changes about subscriptions: a trial, paid period or grace period that ended moves its tenant on
 /// (<see cref="TenantLifecycle"/>), and trial admins are reminded 3 days and 1 day before the end, once each.
 /// Selection is set-based; each tenant is then handled in its own scope and transaction, so one failure stops no other.
+/// A reminder is recorded in the transaction that queues its mails, i.e. in the company's database: for a company with
+/// a database of its own the host-side selection cannot see it, so the company's scope checks again before mailing.
 /// </summary>
 public sealed class SubscriptionLifecycle(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SubscriptionLifecycle> logger)
 {
     public const string BillingPath = "/app/billing";
-
-    /// <summary>Where links in reminder mails point when no request tells the scheme and port.</summary>
-    public static readonly RequestOrigin MailOrigin = new("https", null);
 
     public async Task<(int StatusChanges, int Reminders)> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -56,12 +55,15 @@ public sealed class SubscriptionLifecycle(IServiceScopeFactory scopes, TimeProvi
             return true;
         }, cancellationToken));
 
-    private Task RemindAsync(Guid tenantId, DateTimeOffset trialEndsAt, int daysBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private Task<bool> RemindAsync(Guid tenantId, DateTimeOffset trialEndsAt, int daysBefore, DateTimeOffset now, CancellationToken cancellationToken) =>
         InScopeAsync(tenantId, sp => sp.GetRequiredService<IUnitOfWork>().InTransactionAsync(async ct =>
         {
+            var reminders = sp.GetRequiredService<ISubscriptionLifecycleQueries>();
+            var kind = SubscriptionReminder.TrialKind(daysBefore);
+            if (await reminders.ReminderSentAsync(tenantId, kind, trialEndsAt, ct)) return false;
             var tenant = await sp.GetRequiredService<ITenantStore>().FindAsync(tenantId, ct)
                          ?? throw new EntityNotFoundException(nameof(Tenant), tenantId);
-            var link = new Uri(sp.GetRequiredService<ITenantUrls>().BaseOf(tenant.Slug, MailOrigin), BillingPath).AbsoluteUri;
+            var link = sp.GetRequiredService<IPublicUrls>().TenantSite(tenant.Slug, BillingPath);
             var emails = sp.GetRequiredService<AccountEmails>();
             var daysLeft = Math.Max(1, (int)Math.Ceiling((trialEndsAt - now).TotalDays));
             foreach (var admin in await sp.GetRequiredService<UserManager<AppUser>>().GetUsersInRoleAsync(StaticRoles.Admin))
@@ -70,17 +72,22 @@ public sealed class SubscriptionLifecycle(IServiceScopeFactory scopes, TimeProvi
                 await emails.QueueAsync(admin, "Email:TrialReminder", link, ct, tenant.Name, daysLeft, trialEndsAt);
             }
             // The unique (tenant, kind, end) index makes a second instance's attempt fail instead of mailing twice.
-            sp.GetRequiredService<ISubscriptionLifecycleQueries>().Add(
-                new SubscriptionReminder(tenantId, SubscriptionReminder.TrialKind(daysBefore), trialEndsAt, now));
+            reminders.Add(new SubscriptionReminder(tenantId, kind, trialEndsAt, now));
             return true;
         }, cancellationToken));
 
-    private async Task<bool> TryAsync(Guid tenantId, Func<Task> work)
+    private async Task<bool> TryAsync(Guid tenantId, Func<Task> work) => await TryAsync(tenantId, async () =>
+    {
+        await work();
+        return true;
+    });
+
+    /// <summary>The outcome of <paramref name="work"/>; false when it failed (logged).</summary>
+    private async Task<bool> TryAsync(Guid tenantId, Func<Task<bool>> work)
     {
         try
         {
-            await work();
-            return true;
+            return await work();
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -34,7 +34,7 @@ public sealed class UserAppService(
         return await queries.FindAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(AppUser), id);
     }
 
-    public async Task<UserDetailDto> InviteAsync(InviteUserInput input, RequestOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<UserDetailDto> InviteAsync(InviteUserInput input, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Identity.UsersManage, cancellationToken);
         await features.CheckLimitAsync(ErpFeatures.MaxUsers, await queries.CountActiveAsync(cancellationToken), cancellationToken);
@@ -62,7 +62,7 @@ public sealed class UserAppService(
             user.MarkInvited(now);
             IdentityErrors.Check(await users.CreateAsync(user));
             if (roleNames.Count > 0) IdentityErrors.Check(await users.AddToRolesAsync(user, roleNames));
-            await invitations.EnqueueAsync(user, origin, ct);
+            await invitations.EnqueueAsync(user, ct);
             return user.Id;
         }, cancellationToken);
         return await queries.FindAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(AppUser), id);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Mail;
-using System.Text;
 using ErpSaaS.Billing;
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
@@ -10,7 +9,6 @@ using ErpSaaS.Identity;
 using ErpSaaS.Localization;
 using ErpSaaS.Tenancy;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 
 namespace ErpSaaS.Signup;
@@ -19,15 +17,15 @@ namespace ErpSaaS.Signup;
 /// A new company signs itself up: checks the form, then in ONE transaction creates the tenant on the trial plan, its
 /// subscription, roles, settings, admin and default warehouse, the sample data it asked for, queues the e-mail confirmation, and issues
 /// the one-time code that signs the admin in on the company's subdomain. Anonymous by design (rate-limited in the web).
+/// Always in the shared database: host and company rows in one transaction (nothing half-created), and no database is
+/// created for an anonymous visitor; the operator may move the company to a database of its own later.
 /// </summary>
 public sealed class SignupAppService(
     IPlanRepository plans, ITenantRepository tenants, TenantManager tenantManager, TenantProvisioner provisioner,
-    IBillingRepository billing, UserManager<AppUser> users, AccountEmails accountEmails, ITenantUrls urls,
+    IBillingRepository billing, UserManager<AppUser> users, AccountEmails accountEmails, AccountLinks links,
     WelcomeSignInTokens welcome, WarehouseManager warehouses, CatalogStarterData catalogStarterData, IEnumerable<ISampleDataContributor> sampleData, ICurrentTenant currentTenant,
     IUnitOfWork unitOfWork, TimeProvider clock, ILogger<SignupAppService> logger) : ISignupAppService
 {
-    public const string ConfirmEmailPath = "/account/confirm-email";
-
     public async Task<IReadOnlyList<PricingPlanDto>> GetPricingAsync(CancellationToken cancellationToken = default)
     {
         using var host = currentTenant.Change(null);
@@ -54,7 +52,7 @@ public sealed class SignupAppService(
         return await tenants.SlugExistsAsync(normalized, cancellationToken) ? SlugAvailability.Taken : SlugAvailability.Available;
     }
 
-    public async Task<SignupResult> SignUpAsync(SignupInput input, RequestOrigin origin, CancellationToken cancellationToken = default)
+    public async Task<SignupResult> SignUpAsync(SignupInput input, CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
         if (input.CompanyName?.Trim() is not { Length: > 0 and <= TenantConsts.MaxNameLength })
@@ -91,9 +89,7 @@ public sealed class SignupAppService(
                         await contributor.ContributeAsync(context, ct);
                     }
                 }
-                var token = await users.GenerateEmailConfirmationTokenAsync(admin);
-                var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-                var link = new Uri(urls.BaseOf(tenant.Slug, origin), $"{ConfirmEmailPath}?userId={admin.Id}&code={Uri.EscapeDataString(code)}").AbsoluteUri;
+                var link = await links.EmailConfirmationAsync(admin, tenant.Slug, ct);
                 await accountEmails.QueueAsync(admin, "Email:ConfirmEmail", link, ct, tenant.Name);
                 var welcomeCode = await welcome.IssueAsync(admin);
                 return new SignupResult(tenant.Id, tenant.Slug, admin.Id, welcomeCode);

@@ -8,5 +8,8 @@ public interface ISubscriptionLifecycleQueries
     /// <summary>Trials ending after <paramref name="laterThanDays"/> and within <paramref name="daysBefore"/> days, not yet reminded of that end.</summary>
     Task<List<(Guid TenantId, DateTimeOffset TrialEndsAt)>> TrialsToRemindAsync(DateTimeOffset now, int daysBefore, int laterThanDays, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether this database already records the reminder (a company with its own database keeps its reminders there, beside their mails).</summary>
+    Task<bool> ReminderSentAsync(Guid tenantId, string kind, DateTimeOffset dueAt, CancellationToken cancellationToken = default);
+
     void Add(SubscriptionReminder reminder);
 }

@@ -40,5 +40,8 @@ internal sealed class SubscriptionLifecycleQueries(ErpDbContext db) : ISubscript
         return rows.Select(r => (r.TenantId, r.TrialEndsAt)).ToList();
     }
 
+    public Task<bool> ReminderSentAsync(Guid tenantId, string kind, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+        db.SubscriptionReminders.AnyAsync(r => r.TenantId == tenantId && r.Kind == kind && r.DueAt == dueAt, cancellationToken);
+
     public void Add(SubscriptionReminder reminder) => db.SubscriptionReminders.Add(reminder);
 }

@@ -40,6 +40,8 @@ internal sealed class ProductBarcodeConfiguration : IEntityTypeConfiguration<Pro
     public void Configure(EntityTypeBuilder<ProductBarcode> builder)
     {
         builder.ToTable("product_barcodes");
+        // Ids are set by the entity (UUID v7): a barcode added to a loaded product must be inserted, not taken for an existing row.
+        builder.Property(b => b.Id).ValueGeneratedNever();
         builder.Property(b => b.TenantId).IsRequired();
         builder.Property(b => b.Code).HasMaxLength(ProductConsts.MaxBarcodeLength).IsRequired();
         // One barcode, one product in the company: a scan must never be ambiguous.
@@ -52,6 +54,8 @@ internal sealed class ProductUnitConversionConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ProductUnitConversion> builder)
     {
         builder.ToTable("product_unit_conversions");
+        // Ids are set by the entity (UUID v7): a conversion added to a loaded product must be inserted, not taken for an existing row.
+        builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.TenantId).IsRequired();
         builder.Property(c => c.UnitCode).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(c => c.Factor).HasPrecision(18, ProductConsts.FactorScale);

@@ -12,31 +12,48 @@ namespace ErpSaaS.EntityFrameworkCore.Outbox;
 /// Each message is handled in a scope of its own that acts for the message's tenant. A handler that throws
 /// has its message retried with backoff, then dead-lettered; a message nobody handles is dead-lettered at once.
 /// Delivery is at least once: if the dispatcher dies before committing, the batch is handled again.
+/// A message lives in the database of the transaction that wrote it, so the shared database is drained first, then
+/// each database of its own that a tenant was given.
 /// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     public const int DefaultBatchSize = 20;
 
     /// <summary>
-    /// Handles batches until one comes back short (nothing more is due, or the rest is locked by another
-    /// dispatcher) or <paramref name="maxBatches"/> are done; returns how many messages it handled.
+    /// In every database, handles batches until one comes back short (nothing more is due, or the rest is locked by
+    /// another dispatcher) or <paramref name="maxBatches"/> are done; returns how many messages it handled. A database
+    /// that fails is logged and skipped until the next run.
     /// </summary>
     public async Task<int> DispatchDueAsync(int maxBatches = 50, CancellationToken cancellationToken = default)
     {
         var handled = 0;
-        for (var batch = 0; batch < maxBatches && !cancellationToken.IsCancellationRequested; batch++)
+        foreach (var database in await DatabasesAsync(cancellationToken))
         {
-            var inBatch = await DispatchBatchAsync(DefaultBatchSize, cancellationToken);
-            handled += inBatch;
-            if (inBatch < DefaultBatchSize) break;
+            try
+            {
+                for (var batch = 0; batch < maxBatches && !cancellationToken.IsCancellationRequested; batch++)
+                {
+                    var inBatch = await DispatchBatchAsync(database, DefaultBatchSize, cancellationToken);
+                    handled += inBatch;
+                    if (inBatch < DefaultBatchSize) break;
+                }
+            }
+            catch (Exception error) when (database is not null && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(error, "Dispatching the outbox of the own database of tenant {TenantId} failed", database);
+            }
         }
         return handled;
     }
 
-    /// <summary>Claims and handles up to <paramref name="batchSize"/> due messages; returns how many it handled.</summary>
-    public async Task<int> DispatchBatchAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default)
+    /// <summary>Claims and handles up to <paramref name="batchSize"/> due messages of the shared database; returns how many it handled.</summary>
+    public Task<int> DispatchBatchAsync(int batchSize = DefaultBatchSize, CancellationToken cancellationToken = default) =>
+        DispatchBatchAsync(null, batchSize, cancellationToken);
+
+    /// <param name="database">null for the shared database, else a tenant whose own database it is.</param>
+    private async Task<int> DispatchBatchAsync(Guid? database, int batchSize, CancellationToken cancellationToken)
     {
-        await using var hostScope = scopes.CreateAsyncScope();
+        await using var hostScope = DatabaseScope(database);
         var db = hostScope.ServiceProvider.GetRequiredService<ErpDbContext>();
         using var allTenants = db.DisableTenantFilter();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -74,11 +91,41 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, TimeProvider c
     /// </summary>
     public async Task<int> PurgeProcessedAsync(TimeSpan retention, CancellationToken cancellationToken = default)
     {
-        await using var hostScope = scopes.CreateAsyncScope();
-        var db = hostScope.ServiceProvider.GetRequiredService<ErpDbContext>();
-        using var allTenants = db.DisableTenantFilter();
         var cutoff = clock.GetUtcNow() - retention;
-        return await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        var deleted = 0;
+        foreach (var database in await DatabasesAsync(cancellationToken))
+        {
+            await using var scope = DatabaseScope(database);
+            var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+            using var allTenants = db.DisableTenantFilter();
+            deleted += await db.OutboxMessages.Where(m => m.ProcessedAt != null && m.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+        return deleted;
+    }
+
+    /// <summary>
+    /// The databases that hold outbox messages: the shared one (null), then one tenant for each distinct database of
+    /// its own (a context created for that tenant connects to it).
+    /// </summary>
+    private async Task<List<Guid?>> DatabasesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = DatabaseScope(null);
+        var db = scope.ServiceProvider.GetRequiredService<ErpDbContext>();
+        var shared = db.Database.GetConnectionString();
+        var own = await db.Tenants.AsNoTracking()
+            .Where(t => t.ConnectionString != null && t.ConnectionString != shared)
+            .OrderBy(t => t.Id)
+            .Select(t => new { t.Id, t.ConnectionString })
+            .ToListAsync(cancellationToken);
+        return [null, .. own.DistinctBy(t => t.ConnectionString, StringComparer.Ordinal).Select(t => (Guid?)t.Id)];
+    }
+
+    /// <summary>A scope whose DbContext connects to <paramref name="database"/>: the tenant is set before the context is created.</summary>
+    private AsyncServiceScope DatabaseScope(Guid? database)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Change(database);
+        return scope;
     }
 
     private async Task DispatchAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -7,8 +7,8 @@ namespace ErpSaaS.Web.Account;
 public static class ErpAccountModule
 {
     /// <summary>
-    /// Sign-in rules (deactivated users), the TOTP authenticator provider, localized Identity errors, account links
-    /// and e-mails. Call after AddIdentity: these registrations take the place of Identity's defaults.
+    /// Sign-in rules (deactivated users), the TOTP authenticator provider, localized Identity errors and the sign-in
+    /// to a given company. Call after AddIdentity: these registrations take the place of Identity's defaults.
     /// </summary>
     public static IServiceCollection AddErpAccount(this IServiceCollection services)
     {
@@ -21,7 +21,6 @@ public static class ErpAccountModule
             options.Tokens.AuthenticatorTokenProvider = TokenOptions.DefaultAuthenticatorProvider;
         });
         services.AddScoped<TenantSignIn>();
-        services.AddScoped<AccountLinks>();
         return services;
     }
 }

@@ -1,11 +1,11 @@
-using ErpSaaS.Common;
 using ErpSaaS.Web.Pages;
 
 namespace ErpSaaS.Web.Administration;
 
-/// <summary>The administration pages' base: <see cref="ErpPageModel"/> plus the request's origin for e-mailed links.</summary>
+/// <summary>
+/// The administration pages' base. E-mailed links no longer take the request's scheme and port: they come from the
+/// configured public address (<see cref="ErpSaaS.Tenancy.IPublicUrls"/>).
+/// </summary>
 public abstract class AdminPageModel : ErpPageModel
 {
-    /// <summary>The scheme and port this request came in on, for links in e-mails.</summary>
-    protected RequestOrigin Origin => new(Request.Scheme, Request.Host.Port);
 }

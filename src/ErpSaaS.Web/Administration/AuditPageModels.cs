@@ -1,5 +1,6 @@
 using ErpSaaS.Auditing;
 using ErpSaaS.Common;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ErpSaaS.Web.Administration;
@@ -35,30 +36,32 @@ public abstract class AuditIndexPageModel(IAuditLogAppService audit, TimeProvide
         else Logs = await audit.GetAuditLogsAsync(Scope, LogQuery, cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] AuditLogQuery logQuery, [FromQuery] EntityChangeQuery changeQuery, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] AuditLogQuery logQuery, [FromQuery] EntityChangeQuery changeQuery,
+        [FromQuery(Name = ListExport.FormatParameter)] string? format, CancellationToken cancellationToken)
     {
         var name = ShowTenant ? "host-audit" : "audit";
+        var fileFormat = ListExport.ParseFormat(format);
         if (ShowsChanges)
         {
-            return CsvExport.File(name + "-changes", clock.GetUtcNow(), await audit.ExportEntityChangesAsync(Scope, WithDates(changeQuery), cancellationToken),
-                new CsvColumn<EntityChangeDto>(L["Audit:Time"], c => c.ChangedAt),
-                new CsvColumn<EntityChangeDto>(L["Audit:Tenant"], c => c.TenantName),
-                new CsvColumn<EntityChangeDto>(L["Audit:User"], c => c.UserName),
-                new CsvColumn<EntityChangeDto>(L["Audit:EntityType"], c => c.EntityType),
-                new CsvColumn<EntityChangeDto>(L["Audit:EntityId"], c => c.EntityId),
-                new CsvColumn<EntityChangeDto>(L["Audit:ChangeType"], c => L[$"Audit:ChangeType:{c.ChangeType}"].Value));
+            return ListExport.File(fileFormat, name + "-changes", clock.GetUtcNow(), await audit.ExportEntityChangesAsync(Scope, WithDates(changeQuery), cancellationToken),
+                new ExportColumn<EntityChangeDto>(L["Audit:Time"], c => c.ChangedAt),
+                new ExportColumn<EntityChangeDto>(L["Audit:Tenant"], c => c.TenantName),
+                new ExportColumn<EntityChangeDto>(L["Audit:User"], c => c.UserName),
+                new ExportColumn<EntityChangeDto>(L["Audit:EntityType"], c => c.EntityType),
+                new ExportColumn<EntityChangeDto>(L["Audit:EntityId"], c => c.EntityId),
+                new ExportColumn<EntityChangeDto>(L["Audit:ChangeType"], c => L[$"Audit:ChangeType:{c.ChangeType}"].Value));
         }
-        return CsvExport.File(name, clock.GetUtcNow(), await audit.ExportAuditLogsAsync(Scope, WithDates(logQuery), cancellationToken),
-            new CsvColumn<AuditLogDto>(L["Audit:Time"], l => l.ExecutedAt),
-            new CsvColumn<AuditLogDto>(L["Audit:Tenant"], l => l.TenantName),
-            new CsvColumn<AuditLogDto>(L["Audit:User"], l => l.UserName),
-            new CsvColumn<AuditLogDto>(L["Audit:Impersonator"], l => l.ImpersonatorUserId),
-            new CsvColumn<AuditLogDto>(L["Audit:IpAddress"], l => l.IpAddress),
-            new CsvColumn<AuditLogDto>(L["Audit:Method"], l => l.HttpMethod),
-            new CsvColumn<AuditLogDto>(L["Audit:Url"], l => l.Url),
-            new CsvColumn<AuditLogDto>(L["Audit:Status"], l => l.StatusCode),
-            new CsvColumn<AuditLogDto>(L["Audit:Duration"], l => l.DurationMs),
-            new CsvColumn<AuditLogDto>(L["Audit:Error"], l => l.Error));
+        return ListExport.File(fileFormat, name, clock.GetUtcNow(), await audit.ExportAuditLogsAsync(Scope, WithDates(logQuery), cancellationToken),
+            new ExportColumn<AuditLogDto>(L["Audit:Time"], l => l.ExecutedAt),
+            new ExportColumn<AuditLogDto>(L["Audit:Tenant"], l => l.TenantName),
+            new ExportColumn<AuditLogDto>(L["Audit:User"], l => l.UserName),
+            new ExportColumn<AuditLogDto>(L["Audit:Impersonator"], l => l.ImpersonatorUserId),
+            new ExportColumn<AuditLogDto>(L["Audit:IpAddress"], l => l.IpAddress),
+            new ExportColumn<AuditLogDto>(L["Audit:Method"], l => l.HttpMethod),
+            new ExportColumn<AuditLogDto>(L["Audit:Url"], l => l.Url),
+            new ExportColumn<AuditLogDto>(L["Audit:Status"], l => l.StatusCode),
+            new ExportColumn<AuditLogDto>(L["Audit:Duration"], l => l.DurationMs),
+            new ExportColumn<AuditLogDto>(L["Audit:Error"], l => l.Error));
     }
 
     private T WithDates<T>(T query) where T : PageRequest

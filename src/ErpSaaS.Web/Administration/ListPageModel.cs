@@ -1,11 +1,12 @@
 using ErpSaaS.Common;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ErpSaaS.Web.Administration;
 
 /// <summary>
 /// A server-side paged, sorted and filtered list: the filter binds from the query string, the page shows one page
-/// of it, and the Export handler downloads every row of the same filter as CSV.
+/// of it, and the Export handler downloads every row of the same filter as CSV or Excel (<c>?format=xlsx</c>).
 /// </summary>
 public abstract class ListPageModel<TQuery, TItem>(TimeProvider clock) : AdminPageModel where TQuery : PageRequest, new()
 {
@@ -18,7 +19,8 @@ public abstract class ListPageModel<TQuery, TItem>(TimeProvider clock) : AdminPa
 
     protected abstract Task<IReadOnlyList<TItem>> ExportAsync(TQuery query, CancellationToken cancellationToken);
 
-    protected abstract IEnumerable<CsvColumn<TItem>> ExportColumns();
+    /// <summary>The exported columns, with typed values (numbers, dates) so the Excel file keeps them typed.</summary>
+    protected abstract IEnumerable<ExportColumn<TItem>> ExportColumns();
 
     /// <summary>What else the page shows besides the list (permissions, options of filters).</summary>
     protected virtual Task LoadExtrasAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -30,6 +32,7 @@ public abstract class ListPageModel<TQuery, TItem>(TimeProvider clock) : AdminPa
         await LoadExtrasAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnGetExportAsync([FromQuery] TQuery query, CancellationToken cancellationToken) =>
-        CsvExport.File(ExportName, clock.GetUtcNow(), await ExportAsync(query, cancellationToken), [.. ExportColumns()]);
+    public async Task<IActionResult> OnGetExportAsync([FromQuery] TQuery query, [FromQuery(Name = ListExport.FormatParameter)] string? format,
+        CancellationToken cancellationToken) =>
+        ListExport.File(ListExport.ParseFormat(format), ExportName, clock.GetUtcNow(), await ExportAsync(query, cancellationToken), [.. ExportColumns()]);
 }

@@ -26,7 +26,12 @@ public static class ListLinks
     public static string Page(HttpRequest request, int page) => With(request, ("Page", page.ToString(CultureInfo.InvariantCulture)));
 
     /// <summary>Every row of the current filter as a CSV file (the page's Export handler).</summary>
-    public static string Export(HttpRequest request) => With(request, ("Page", null), ("handler", "Export"));
+    public static string Export(HttpRequest request) => Export(request, ErpSaaS.ImportExport.SpreadsheetFormat.Csv);
+
+    /// <summary>Every row of the current filter as a CSV or Excel file (the page's Export handler).</summary>
+    public static string Export(HttpRequest request, ErpSaaS.ImportExport.SpreadsheetFormat format) =>
+        With(request, ("Page", null), ("handler", "Export"),
+            (ErpSaaS.Web.ImportExport.ListExport.FormatParameter, format == ErpSaaS.ImportExport.SpreadsheetFormat.Xlsx ? "xlsx" : null));
 
     public static (string Href, bool? Descending) Sort(HttpRequest request, string key)
     {

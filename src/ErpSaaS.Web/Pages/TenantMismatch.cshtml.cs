@@ -11,7 +11,7 @@ namespace ErpSaaS.Web.Pages;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class TenantMismatchModel(ResolvedTenant resolved, ITenantStore tenants, PlatformUrls urls) : ErpPageModel
+public sealed class TenantMismatchModel(ResolvedTenant resolved, ITenantStore tenants, IPublicUrls urls) : ErpPageModel
 {
     public string? ThisCompany { get; private set; }
     public string? SignedInCompany { get; private set; }
@@ -27,6 +27,6 @@ public sealed class TenantMismatchModel(ResolvedTenant resolved, ITenantStore te
         ThisCompany = resolved.Tenant?.Name;
         var signedInTenant = TenantClaimCheckMiddleware.TenantOf(User) is { } id ? await tenants.FindAsync(id, HttpContext.RequestAborted) : null;
         SignedInCompany = signedInTenant?.Name ?? (User.Identity?.IsAuthenticated == true ? L["Shell:Platform"].Value : null);
-        if (User.Identity?.IsAuthenticated == true) SignedInCompanyUrl = urls.SiteOf(Request, signedInTenant?.Slug, "/");
+        if (User.Identity?.IsAuthenticated == true) SignedInCompanyUrl = urls.SiteOf(signedInTenant?.Slug, "/");
     }
 }

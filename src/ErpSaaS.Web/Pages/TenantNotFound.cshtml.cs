@@ -1,4 +1,4 @@
-using ErpSaaS.Web.Tenancy;
+using ErpSaaS.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +7,7 @@ namespace ErpSaaS.Web.Pages;
 /// <summary>A subdomain no company uses: a friendly 404 that points to sign-up and to the main site.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class TenantNotFoundModel(PlatformUrls urls) : ErpPageModel
+public sealed class TenantNotFoundModel(IPublicUrls urls) : ErpPageModel
 {
     public string RequestedHost { get; private set; } = string.Empty;
     public string SignUpUrl { get; private set; } = string.Empty;
@@ -21,7 +21,7 @@ public sealed class TenantNotFoundModel(PlatformUrls urls) : ErpPageModel
     {
         Response.StatusCode = StatusCodes.Status404NotFound;
         RequestedHost = Request.Host.Host;
-        SignUpUrl = urls.MainSite(Request, "/signup");
-        MainSiteUrl = urls.MainSite(Request, "/account/login");
+        SignUpUrl = urls.MainSite("/signup");
+        MainSiteUrl = urls.MainSite("/account/login");
     }
 }

@@ -1,5 +1,4 @@
 using ErpSaaS.Web.Menu;
-using ErpSaaS.Web.Tenancy;
 
 namespace ErpSaaS.Web.Shell;
 
@@ -15,7 +14,6 @@ public static class ErpShellModule
         services.AddMenuContributor<ErpSaaS.Web.Catalog.CatalogMenuContributor>();
         services.AddScoped<ShellContext>();
         services.AddScoped<RecentActivityQuery>();
-        services.AddSingleton<PlatformUrls>();
         return services;
     }
 }

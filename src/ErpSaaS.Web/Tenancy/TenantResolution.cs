@@ -6,9 +6,6 @@ namespace ErpSaaS.Web.Tenancy;
 
 public sealed class TenancyWebOptions
 {
-    /// <summary>The platform's own host name; tenants live at {slug}.{Domain}.</summary>
-    public string Domain { get; set; } = "localhost";
-
     /// <summary>Allows ?__tenant= and the __tenant cookie (Development only).</summary>
     public bool AllowQueryAndCookie { get; set; }
 }
@@ -26,13 +23,13 @@ public sealed class ResolvedTenant
 /// (<see cref="TenantClaimCheckMiddleware"/>): the claim wins when nothing else named a tenant, and a claim
 /// that disagrees with the subdomain is refused.
 /// </summary>
-public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyWebOptions> options)
+public sealed class TenantResolutionMiddleware(RequestDelegate next, IOptions<TenancyWebOptions> options, IPublicUrls urls)
 {
     public const string TenantNotFoundPath = "/tenant-not-found";
 
     public async Task InvokeAsync(HttpContext context, ITenantStore tenants, ICurrentTenant currentTenant, ResolvedTenant resolved)
     {
-        var slug = SubdomainOf(context.Request.Host.Host, options.Value.Domain);
+        var slug = SubdomainOf(context.Request.Host.Host, urls.Domain);
         var source = "subdomain";
         if (slug is null && context.Request.Headers.TryGetValue(TenantConsts.TenantHeader, out var header) && !string.IsNullOrWhiteSpace(header))
         {

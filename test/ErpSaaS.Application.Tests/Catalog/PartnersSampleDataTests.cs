@@ -12,13 +12,11 @@ namespace ErpSaaS.Application.Tests.Catalog;
 
 public sealed class PartnersSampleDataTests(ErpTestFixture fixture) : IClassFixture<ErpTestFixture>
 {
-    private static readonly RequestOrigin Origin = new("http", 5000);
-
     private async Task<(Guid Tenant, Guid Admin)> SignUpAsync(bool sample, string language = "zh-Hans")
     {
         var input = ErpSaaS.Application.Tests.Signup.SignupTests.Input("ps-" + Guid.NewGuid().ToString("N")[..6], sample: sample);
         input.Language = language;
-        var result = await fixture.InScopeAsync(null, sp => sp.GetRequiredService<ISignupAppService>().SignUpAsync(input, Origin));
+        var result = await fixture.InScopeAsync(null, sp => sp.GetRequiredService<ISignupAppService>().SignUpAsync(input));
         return (result.TenantId, result.AdminUserId);
     }
 

@@ -84,7 +84,7 @@ public sealed class WarehouseTests(ErpTestFixture fixture) : IClassFixture<ErpTe
     public async Task The_default_warehouse_cannot_be_deactivated_but_another_one_can_and_comes_back()
     {
         var signup = await fixture.InScopeAsync(null, sp => sp.GetRequiredService<ISignupAppService>()
-            .SignUpAsync(ErpSaaS.Application.Tests.Signup.SignupTests.Input("whdef-" + Tag(), sample: false), new RequestOrigin("http", 5000)));
+            .SignUpAsync(ErpSaaS.Application.Tests.Signup.SignupTests.Input("whdef-" + Tag(), sample: false)));
         var company = (signup.TenantId, signup.AdminUserId);
         var main = (await As(company, w => w.GetListAsync(new WarehouseListQuery()))).Items.Single();
 
@@ -100,7 +100,7 @@ public sealed class WarehouseTests(ErpTestFixture fixture) : IClassFixture<ErpTe
         var input = ErpSaaS.Application.Tests.Signup.SignupTests.Input("whsign-" + Tag(), sample: false);
         input.Language = "en";
 
-        var signup = await fixture.InScopeAsync(null, sp => sp.GetRequiredService<ISignupAppService>().SignUpAsync(input, new RequestOrigin("http", 5000)));
+        var signup = await fixture.InScopeAsync(null, sp => sp.GetRequiredService<ISignupAppService>().SignUpAsync(input));
 
         var warehouses = await fixture.InScopeAsync(signup.TenantId, sp => sp.GetRequiredService<ErpDbContext>().Warehouses.ToListAsync());
         warehouses.Select(w => (w.Code, w.Name, w.IsDefault, w.IsActive, w.TenantId)).ShouldBe([("WH01", "Main warehouse", true, true, (Guid?)signup.TenantId)]);

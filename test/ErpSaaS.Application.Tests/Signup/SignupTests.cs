@@ -33,8 +33,6 @@ public sealed class FailingSampleDataFixture : ErpTestFixture
 
 public sealed class SignupTests(ErpTestFixture fixture, ITestOutputHelper output) : IClassFixture<ErpTestFixture>
 {
-    private static readonly RequestOrigin Origin = new("http", 5000);
-
     public static SignupInput Input(string slug, string password = "Secret123", bool sample = true) => new()
     {
         CompanyName = $"{slug} 有限公司", Slug = slug, DisplayName = "王总", Email = $"boss@{slug}.example.com",
@@ -42,7 +40,7 @@ public sealed class SignupTests(ErpTestFixture fixture, ITestOutputHelper output
     };
 
     private Task<SignupResult> SignUpAsync(SignupInput input) =>
-        fixture.InScopeAsync(null, sp => sp.GetRequiredService<ISignupAppService>().SignUpAsync(input, Origin));
+        fixture.InScopeAsync(null, sp => sp.GetRequiredService<ISignupAppService>().SignUpAsync(input));
 
     [Fact]
     public async Task Signing_up_creates_a_trial_company_with_subscription_admin_sample_data_and_confirmation_mail()
@@ -132,7 +130,7 @@ public sealed class SignupRollbackTests(FailingSampleDataFixture fixture) : ICla
     public async Task A_failure_late_in_sign_up_leaves_no_tenant_user_or_subscription_behind()
     {
         await Should.ThrowAsync<InvalidOperationException>(() => fixture.InScopeAsync(null, sp =>
-            sp.GetRequiredService<ISignupAppService>().SignUpAsync(SignupTests.Input("half-made"), new RequestOrigin("http", 5000))));
+            sp.GetRequiredService<ISignupAppService>().SignUpAsync(SignupTests.Input("half-made"))));
         await fixture.InScopeAsync(null, async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();

@@ -34,6 +34,10 @@ public sealed class SubscriptionLifecycleTests(ErpTestFixture fixture) : IClassF
             await lifecycle.RunAsync();
             await lifecycle.RunAsync();
             (await TrialMailsAsync(tenantId)).ShouldBe(1);
+            // No request tells the job where the site is: the link comes from the configured public address.
+            var mail = await fixture.InScopeAsync(tenantId, sp =>
+                sp.GetRequiredService<ErpDbContext>().OutboxMessages.SingleAsync(m => m.Type == "email.send"));
+            mail.Payload.ShouldContain("https://remind-co.localhost:8443/app/billing");
 
             fixture.Clock.Set(start.AddDays(TenantManager.TrialDays - 0.5));
             await lifecycle.RunAsync();

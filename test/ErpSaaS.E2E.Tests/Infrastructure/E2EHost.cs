@@ -43,7 +43,8 @@ public sealed class E2EHost : ErpTestFixture
             web.UseSetting("ConnectionStrings:Migrations", OwnerConnectionString);
             web.UseSetting("Database:MigrateOnStart", "false");
             web.UseSetting("Jobs:Enabled", "false");
-            web.UseSetting("Tenancy:Domain", "localhost");
+            // Links in mails and redirects to another host point at this very server.
+            web.UseSetting("Tenancy:PublicBaseUrl", HostUrl(string.Empty));
             // Every journey signs up from 127.0.0.1; the per-address sign-up limit must not depend on how many ran.
             web.UseSetting("Signup:RateLimit:PermitLimit", "1000");
         });

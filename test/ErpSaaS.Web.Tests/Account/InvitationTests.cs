@@ -1,7 +1,6 @@
 using System.Text;
 using ErpSaaS.Identity;
 using ErpSaaS.TestBase;
-using ErpSaaS.Web.Account;
 using ErpSaaS.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;

@@ -47,7 +47,7 @@ public sealed class AdminPagesFactory : WebApplicationFactory<Program>, IAsyncLi
         builder.UseSetting("ConnectionStrings:Migrations", Data.OwnerConnectionString);
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Seed:DemoTenant", "false");
-        builder.UseSetting("Tenancy:Domain", "localhost");
+        builder.UseSetting("Tenancy:PublicBaseUrl", "http://localhost");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {

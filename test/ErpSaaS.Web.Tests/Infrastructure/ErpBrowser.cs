@@ -30,9 +30,10 @@ public sealed class ErpBrowser(HttpClient client, CookieContainer cookies) : IDi
     /// Submits the form matched by <paramref name="formSelector"/> on <paramref name="page"/>. Field names are the
     /// rendered names ("Input.UserName"); a checkbox given "true" is ticked, "false" unticked. When
     /// <paramref name="submitSelector"/> names a button, its formaction and name/value apply, as in a browser.
+    /// <paramref name="files"/> fill file inputs by name; a form with enctype="multipart/form-data" is posted as multipart.
     /// </summary>
     public async Task<ErpPage> SubmitAsync(ErpPage page, string formSelector, IReadOnlyDictionary<string, string?>? fields = null,
-        string? submitSelector = null)
+        string? submitSelector = null, IReadOnlyDictionary<string, (string FileName, byte[] Content)>? files = null)
     {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
                    ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}:\n{page.Text}");
@@ -56,6 +57,17 @@ public sealed class ErpBrowser(HttpClient client, CookieContainer cookies) : IDi
         {
             using var query = new FormUrlEncodedContent(Encodable(values));
             return await GetAsync(new UriBuilder(target) { Query = await query.ReadAsStringAsync() }.Uri.ToString());
+        }
+        if (string.Equals(form.GetAttribute("enctype"), "multipart/form-data", StringComparison.OrdinalIgnoreCase) || files is not null)
+        {
+            using var multipart = new MultipartFormDataContent();
+            foreach (var (name, value) in values) multipart.Add(new StringContent(value), name);
+            foreach (var (name, (fileName, bytes)) in files ?? new Dictionary<string, (string, byte[])>())
+            {
+                multipart.Add(new ByteArrayContent(bytes), name, fileName);
+            }
+            using var multipartResponse = await client.PostAsync(target, multipart);
+            return await ReadAsync(multipartResponse);
         }
         using var content = new FormUrlEncodedContent(Encodable(values));
         using var response = await client.PostAsync(target, content);

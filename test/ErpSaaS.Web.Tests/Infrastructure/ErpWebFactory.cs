@@ -11,9 +11,11 @@ namespace ErpSaaS.Web.Tests.Infrastructure;
 /// <summary>
 /// The whole web app in memory over a test class's own database (the fixture's clone), in the "Testing"
 /// environment, with the fixture's clock, no background jobs and no migration on start. Tenants live at
-/// {slug}.localhost: <c>factory.Browser("acme.localhost")</c>.
+/// {slug}.localhost: <c>factory.Browser("acme.localhost")</c>, and links point to http://{slug}.localhost unless
+/// <paramref name="settings"/> say otherwise.
 /// </summary>
-public sealed class ErpWebFactory(ErpTestFixture fixture, Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+public sealed class ErpWebFactory(ErpTestFixture fixture, Action<IServiceCollection>? configureServices = null,
+    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public const string Domain = "localhost";
 
@@ -28,7 +30,8 @@ public sealed class ErpWebFactory(ErpTestFixture fixture, Action<IServiceCollect
         builder.UseSetting("Database:MigrateOnStart", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Seed:DemoTenant", "false");
-        builder.UseSetting("Tenancy:Domain", Domain);
+        builder.UseSetting("Tenancy:PublicBaseUrl", $"http://{Domain}");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -83,8 +86,11 @@ public class ErpWebFixture : ErpTestFixture
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        _web = new ErpWebFactory(this, ConfigureWebServices);
+        _web = new ErpWebFactory(this, ConfigureWebServices, WebSettings);
     }
+
+    /// <summary>Configuration values of the web app of this fixture that differ from the tests' defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? WebSettings => null;
 
     /// <summary>Extra registrations for the web app of this fixture (test endpoints, fakes of outside systems).</summary>
     protected virtual void ConfigureWebServices(IServiceCollection services)

@@ -4,7 +4,6 @@ using ErpSaaS.Features;
 using ErpSaaS.Identity;
 using ErpSaaS.Permissions;
 using ErpSaaS.Tenancy;
-using ErpSaaS.Web.Account;
 using ErpSaaS.Web.Api;
 using ErpSaaS.Web.Menu;
 using Microsoft.AspNetCore.Builder;

@@ -20,7 +20,7 @@ public sealed class SignupAccountTests(ErpWebFixture fixture) : IClassFixture<Er
         {
             CompanyName = $"{slug} Co", Slug = slug, DisplayName = "Carla", Email = $"carla@{slug}.example.com",
             Password = "Secret123", Language = "en", LoadSampleData = false,
-        }, new RequestOrigin("http", null)));
+        }));
 
     [Fact]
     public async Task The_link_of_the_queued_confirmation_mail_confirms_the_admins_address()

@@ -1,5 +1,4 @@
 using ErpSaaS.Identity;
-using ErpSaaS.Web.Account;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ErpSaaS.Billing;
 using ErpSaaS.Identity;
 using ErpSaaS.Signup;
+using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Account;
 using ErpSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace ErpSaaS.Web.Pages.Account;
 /// operator (the audit trail stamps them on every write); "Back to operator" signs out and returns to the tenant's page.
 /// </summary>
 [AllowAnonymous]
-public sealed class ImpersonateModel(ResolvedTenant resolved, TenantSignIn signIn, PlatformUrls urls) : ErpPageModel
+public sealed class ImpersonateModel(ResolvedTenant resolved, TenantSignIn signIn, IPublicUrls urls) : ErpPageModel
 {
     public const string Path = "/account/impersonate";
 
@@ -56,7 +57,7 @@ public sealed class ImpersonateModel(ResolvedTenant resolved, TenantSignIn signI
         var impersonating = User.HasClaim(c => c.Type == IdentityConsts.ImpersonatorIdClaim);
         await HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
         return Redirect(impersonating && resolved.Tenant is { } tenant
-            ? urls.MainSite(Request, $"/host/tenants/{tenant.Id}")
-            : urls.MainSite(Request, "/account/login"));
+            ? urls.MainSite($"/host/tenants/{tenant.Id}")
+            : urls.MainSite("/account/login"));
     }
 }

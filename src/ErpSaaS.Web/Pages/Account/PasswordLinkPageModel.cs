@@ -1,5 +1,4 @@
 using ErpSaaS.Identity;
-using ErpSaaS.Web.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using ErpSaaS.Common;
 using ErpSaaS.Localization;
 using ErpSaaS.Signup;
 using ErpSaaS.Tenancy;
@@ -18,14 +17,14 @@ namespace ErpSaaS.Web.Pages.Public;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(SignupRateLimit.Policy)]
-public sealed class SignupModel(ISignupAppService signup, ResolvedTenant resolved, PlatformUrls urls) : ErpPageModel
+public sealed class SignupModel(ISignupAppService signup, ResolvedTenant resolved, IPublicUrls urls) : ErpPageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IActionResult OnGet()
     {
-        if (resolved.Tenant is not null) return Redirect(urls.MainSite(Request, "/signup"));
+        if (resolved.Tenant is not null) return Redirect(urls.MainSite("/signup"));
         Input.Language = ErpLocalizationResources.ResolveCulture(CultureInfo.CurrentUICulture.Name);
         return Page();
     }
@@ -47,11 +46,11 @@ public sealed class SignupModel(ISignupAppService signup, ResolvedTenant resolve
             CompanyName = Input.CompanyName, Slug = Input.Slug, DisplayName = Input.DisplayName, Email = Input.Email,
             Password = Input.Password, Language = Input.Language, LoadSampleData = Input.LoadSampleData,
         };
-        if (!await TryAsync(async () => result = await signup.SignUpAsync(input, new RequestOrigin(Request.Scheme, Request.Host.Port), cancellationToken)))
+        if (!await TryAsync(async () => result = await signup.SignUpAsync(input, cancellationToken)))
         {
             return Page();
         }
-        return Redirect(urls.TenantSite(Request, result!.Slug,
+        return Redirect(urls.TenantSite(result!.Slug,
             $"{WelcomeLinks.Path}?userId={result.AdminUserId}&code={Uri.EscapeDataString(result.WelcomeCode)}"));
     }
 

@@ -1,4 +1,6 @@
 using ErpSaaS.Billing;
+using ErpSaaS.Common;
+using ErpSaaS.Tenancy;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +10,7 @@ namespace ErpSaaS.Web.Pages.App.Billing;
 
 /// <summary>The company's plan, usage, plans to compare, invoices; upgrade and pay by bank transfer or card.</summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Billing.Manage)]
-public sealed class IndexModel(IBillingAppService billing) : AdminPageModel
+public sealed class IndexModel(IBillingAppService billing, ICurrentTenant currentTenant, ITenantStore tenants, IPublicUrls urls) : AdminPageModel
 {
     public BillingOverviewDto Overview { get; private set; } = null!;
 
@@ -39,7 +41,7 @@ public sealed class IndexModel(IBillingAppService billing) : AdminPageModel
     {
         Uri? target = null;
         if (await TryAsync(async () => target = await billing.StartCheckoutAsync(Input.PlanId ?? Guid.Empty, Input.Interval,
-                Here("?checkout=success"), Here("?checkout=cancel"), cancellationToken)))
+                await HereAsync("?checkout=success", cancellationToken), await HereAsync("?checkout=cancel", cancellationToken), cancellationToken)))
         {
             return Redirect(target!.ToString());
         }
@@ -50,7 +52,7 @@ public sealed class IndexModel(IBillingAppService billing) : AdminPageModel
     public async Task<IActionResult> OnPostPortalAsync(CancellationToken cancellationToken)
     {
         Uri? target = null;
-        if (await TryAsync(async () => target = await billing.StartPortalAsync(Here(string.Empty), cancellationToken)))
+        if (await TryAsync(async () => target = await billing.StartPortalAsync(await HereAsync(string.Empty, cancellationToken), cancellationToken)))
         {
             return Redirect(target!.ToString());
         }
@@ -69,7 +71,13 @@ public sealed class IndexModel(IBillingAppService billing) : AdminPageModel
         return Page();
     }
 
-    private Uri Here(string query) => new($"{Request.Scheme}://{Request.Host}{Request.PathBase}/app/billing{query}");
+    /// <summary>Where Stripe sends the browser back: this page on the company's own site.</summary>
+    private async Task<Uri> HereAsync(string query, CancellationToken cancellationToken)
+    {
+        var tenant = await tenants.FindAsync(currentTenant.Id ?? throw new InvalidOperationException("Billing is a company page."), cancellationToken)
+                     ?? throw new EntityNotFoundException(nameof(Tenant), currentTenant.Id);
+        return new Uri(urls.TenantSite(tenant.Slug, "/app/billing" + query));
+    }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

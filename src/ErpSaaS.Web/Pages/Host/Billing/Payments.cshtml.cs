@@ -2,6 +2,7 @@ using ErpSaaS.Billing;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -36,7 +37,7 @@ public sealed class PaymentsModel(IBillingAdminAppService billing, TimeProvider 
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         RecentInvoices = await billing.GetRecentInvoicesAsync(RecentInvoiceCount, cancellationToken);
 
-    protected override IEnumerable<CsvColumn<BankTransferOrderDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<BankTransferOrderDto>> ExportColumns() =>
     [
         new(L["Billing:Reference"], o => o.Reference),
         new(L["Billing:Tenant"], o => o.TenantName),
@@ -46,7 +47,7 @@ public sealed class PaymentsModel(IBillingAdminAppService billing, TimeProvider 
         new(L["Billing:Status"], o => L[$"Billing:TransferStatus:{o.Status}"].Value),
         new(L["Billing:CreatedAt"], o => o.CreatedAt),
         new(L["Payments:PaidAmount"], o => o.PaidAmount),
-        new(L["Payments:PaidOn"], o => o.PaidOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+        new(L["Payments:PaidOn"], o => o.PaidOn),
         new(L["Payments:BankReference"], o => o.BankReference),
     ];
 

@@ -2,7 +2,6 @@ using ErpSaaS.Permissions;
 using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Administration;
 using ErpSaaS.Web.Pages.Account;
-using ErpSaaS.Web.Tenancy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,7 +10,7 @@ namespace ErpSaaS.Web.Pages.Host.Tenants;
 /// <summary>One tenant for the operator, with the actions: trial, plan, feature overrides, suspension, own database.</summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Host.Tenants)]
 public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionChecker permissions, ErpSaaS.Billing.IBillingAdminAppService billing,
-    ErpSaaS.Billing.IImpersonationAppService impersonation, PlatformUrls urls) : AdminPageModel
+    ErpSaaS.Billing.IImpersonationAppService impersonation, IPublicUrls urls) : AdminPageModel
 {
     public TenantDetailDto Detail { get; private set; } = null!;
     public ErpSaaS.Billing.TenantBillingDto Billing { get; private set; } = null!;
@@ -57,7 +56,7 @@ public sealed class DetailModel(ITenantAdminAppService tenants, IPermissionCheck
         ErpSaaS.Billing.ImpersonationLinkDto? link = null;
         if (await TryAsync(async () => link = await impersonation.StartAsync(id, Reason, cancellationToken), prefix: string.Empty))
         {
-            return Redirect(urls.TenantSite(Request, link!.Slug, ImpersonateModel.LinkPath(link.UserId, link.Code)));
+            return Redirect(urls.TenantSite(link!.Slug, ImpersonateModel.LinkPath(link.UserId, link.Code)));
         }
         await LoadAsync(id, resetInputs: false, cancellationToken);
         return Page();

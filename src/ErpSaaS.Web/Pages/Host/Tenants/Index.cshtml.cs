@@ -2,6 +2,7 @@ using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ErpSaaS.Web.Pages.Host.Tenants;
@@ -22,7 +23,7 @@ public sealed class IndexModel(ITenantAdminAppService tenants, TimeProvider cloc
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         Plans = await tenants.GetPlansAsync(cancellationToken);
 
-    protected override IEnumerable<CsvColumn<TenantListItemDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<TenantListItemDto>> ExportColumns() =>
     [
         new(L["Host:TenantName"], t => t.Name),
         new(L["Host:Slug"], t => t.Slug),

@@ -2,6 +2,7 @@ using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,7 +20,7 @@ public sealed class IndexModel(IWarehouseAppService warehouses, TimeProvider clo
     protected override Task<IReadOnlyList<WarehouseDto>> ExportAsync(WarehouseListQuery query, CancellationToken cancellationToken) =>
         warehouses.ExportAsync(query, cancellationToken);
 
-    protected override IEnumerable<CsvColumn<WarehouseDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<WarehouseDto>> ExportColumns() =>
     [
         new(L["Catalog:WarehouseCode"], w => w.Code),
         new(L["Catalog:WarehouseName"], w => w.Name),

@@ -2,6 +2,7 @@ using ErpSaaS.Common;
 using ErpSaaS.Identity;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ErpSaaS.Web.Pages.App.Identity.Roles;
@@ -23,7 +24,7 @@ public sealed class IndexModel(IRoleAppService roles, IPermissionChecker permiss
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         CanManage = await permissions.IsGrantedAsync(ErpPermissions.Identity.RolesManage, cancellationToken);
 
-    protected override IEnumerable<CsvColumn<RoleListItemDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<RoleListItemDto>> ExportColumns() =>
     [
         new(L["Identity:RoleName"], r => L.RoleName(r.Name)),
         new(L["Identity:Description"], r => r.Description),

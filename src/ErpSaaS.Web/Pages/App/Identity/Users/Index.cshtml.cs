@@ -2,6 +2,7 @@ using ErpSaaS.Common;
 using ErpSaaS.Identity;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ErpSaaS.Web.Pages.App.Identity.Users;
@@ -23,7 +24,7 @@ public sealed class IndexModel(IUserAppService users, IPermissionChecker permiss
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         CanManage = await permissions.IsGrantedAsync(ErpPermissions.Identity.UsersManage, cancellationToken);
 
-    protected override IEnumerable<CsvColumn<UserListItemDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<UserListItemDto>> ExportColumns() =>
     [
         new(L["Identity:UserName"], u => u.UserName),
         new(L["Identity:DisplayName"], u => u.DisplayName),

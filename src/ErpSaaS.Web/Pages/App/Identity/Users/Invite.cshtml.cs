@@ -19,7 +19,7 @@ public sealed class InviteModel(IUserAppService users, IRoleAppService roles) : 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         UserDetailDto? invited = null;
-        if (await TryAsync(async () => invited = await users.InviteAsync(Input, Origin, cancellationToken)))
+        if (await TryAsync(async () => invited = await users.InviteAsync(Input, cancellationToken)))
         {
             TempData["Message"] = L["Identity:InvitationSent", invited!.Email].Value;
             return RedirectToPage("Edit", new { id = invited.Id });
