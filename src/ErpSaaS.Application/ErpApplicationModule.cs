@@ -44,6 +44,7 @@ public static class ErpApplicationModule
         {
             services.AddScoped<IDataSeeder, DemoTenantSeeder>();
         }
+        ErpSaaS.Catalog.PartnersApplicationRegistration.AddErpPartners(services, configuration);
         return services;
     }
 }

@@ -67,6 +67,16 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Catalog.ProductCategory> ProductCategories => Set<ErpSaaS.Catalog.ProductCategory>();
     public DbSet<ErpSaaS.Catalog.UnitOfMeasure> UnitsOfMeasure => Set<ErpSaaS.Catalog.UnitOfMeasure>();
     public DbSet<ErpSaaS.Catalog.TaxRate> TaxRates => Set<ErpSaaS.Catalog.TaxRate>();
+    public DbSet<ErpSaaS.Catalog.Currency> Currencies => Set<ErpSaaS.Catalog.Currency>();
+    public DbSet<ErpSaaS.Catalog.ExchangeRate> ExchangeRates => Set<ErpSaaS.Catalog.ExchangeRate>();
+    public DbSet<ErpSaaS.Catalog.Customer> Customers => Set<ErpSaaS.Catalog.Customer>();
+    public DbSet<ErpSaaS.Catalog.CustomerContact> CustomerContacts => Set<ErpSaaS.Catalog.CustomerContact>();
+    public DbSet<ErpSaaS.Catalog.CustomerAddress> CustomerAddresses => Set<ErpSaaS.Catalog.CustomerAddress>();
+    public DbSet<ErpSaaS.Catalog.Supplier> Suppliers => Set<ErpSaaS.Catalog.Supplier>();
+    public DbSet<ErpSaaS.Catalog.SupplierContact> SupplierContacts => Set<ErpSaaS.Catalog.SupplierContact>();
+    public DbSet<ErpSaaS.Catalog.SupplierProduct> SupplierProducts => Set<ErpSaaS.Catalog.SupplierProduct>();
+    public DbSet<ErpSaaS.Catalog.PriceList> PriceLists => Set<ErpSaaS.Catalog.PriceList>();
+    public DbSet<ErpSaaS.Catalog.PriceListLine> PriceListLines => Set<ErpSaaS.Catalog.PriceListLine>();
     public DbSet<ErpSaaS.ImportExport.ImportJob> ImportJobs => Set<ErpSaaS.ImportExport.ImportJob>();
     public DbSet<ErpSaaS.ImportExport.ImportJobRow> ImportJobRows => Set<ErpSaaS.ImportExport.ImportJobRow>();
     public DbSet<ErpSaaS.Inventory.StockLedgerEntry> StockLedgerEntries => Set<ErpSaaS.Inventory.StockLedgerEntry>();

@@ -64,6 +64,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Catalog.IWarehouseQueries, Catalog.WarehouseQueries>();
         services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
         services.AddErpCatalogProducts();
+        services.AddErpPartnersPersistence();
         ErpSaaS.EntityFrameworkCore.ImportExport.ImportExportEntityFrameworkCoreRegistration.AddErpImportExportPersistence(services);
         services.AddErpInventory();
         ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);

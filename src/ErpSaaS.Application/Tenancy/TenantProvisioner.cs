@@ -10,8 +10,9 @@ namespace ErpSaaS.Tenancy;
 public sealed record TenantAdminAccount(string UserName, string Email, string DisplayName, string Password, string Language);
 
 /// <summary>
-/// Gives a new tenant what it needs to work: the seeded roles with their grants, company settings and its
-/// first admin. Runs inside the caller's transaction, so a failure leaves nothing half-created.
+/// Gives a new tenant what it needs to work: the seeded roles with their grants, company settings, the modules'
+/// default master data (<see cref="ITenantDefaultsContributor"/>) and its first admin. Runs inside the caller's
+/// transaction, so a failure leaves nothing half-created.
 /// </summary>
 public sealed class TenantProvisioner(
     ICurrentTenant currentTenant,
@@ -19,7 +20,8 @@ public sealed class TenantProvisioner(
     RoleManager<AppRole> roles,
     IPermissionGrantRepository grants,
     ISettingStore settings,
-    TimeProvider clock)
+    TimeProvider clock,
+    IEnumerable<ITenantDefaultsContributor> defaults)
 {
     public async Task<AppUser> ProvisionAsync(Tenant tenant, TenantAdminAccount admin, CancellationToken cancellationToken = default)
     {
@@ -31,6 +33,7 @@ public sealed class TenantProvisioner(
             }
             await settings.SetAsync(ErpSettings.CompanyName, tenant.Name, cancellationToken);
             await settings.SetAsync(ErpSettings.DefaultLanguage, admin.Language, cancellationToken);
+            foreach (var contributor in defaults) await contributor.ContributeAsync(tenant, admin.Language, cancellationToken);
             return await EnsureUserAsync(tenant.Id, admin, [StaticRoles.Admin]);
         }
     }
