@@ -1,4 +1,5 @@
 using ErpSaaS.Billing;
+using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
 using ErpSaaS.Signup;
@@ -31,6 +32,7 @@ public static class ErpApplicationModule
         services.AddErpAdministration();
         services.AddErpSignup();
         services.AddScoped<ErpSaaS.Catalog.IWarehouseAppService, ErpSaaS.Catalog.WarehouseAppService>();
+        services.AddErpCatalogProductServices();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -63,6 +63,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddScoped<ErpSaaS.Catalog.IWarehouseQueries, Catalog.WarehouseQueries>();
         services.AddScoped<ErpSaaS.Catalog.WarehouseManager>();
         services.AddErpCatalogProducts();
+        services.AddErpCatalogProductQueries();
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

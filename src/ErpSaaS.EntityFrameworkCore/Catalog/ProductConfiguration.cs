@@ -6,6 +6,9 @@ namespace ErpSaaS.EntityFrameworkCore.Catalog;
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
+    /// <summary>Code, name and specification in lower case, kept by PostgreSQL, so a search matches one column (migration 0012).</summary>
+    public const string SearchText = "SearchText";
+
     public void Configure(EntityTypeBuilder<Product> builder)
     {
         builder.ToTable("products");
@@ -22,6 +25,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.SalePrice).HasPrecision(18, ProductConsts.PriceScale);
         builder.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasIndex(p => new { p.TenantId, p.Code }).IsUnique();
+        builder.Property<string>(SearchText).HasComputedColumnSql("lower((((code)::text || ' ') || (name)::text) || ' ' || coalesce(specification, ''))", stored: true);
+        builder.HasIndex(p => new { p.TenantId, p.Name });
         builder.HasOne<ProductCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TaxRate>().WithMany().HasForeignKey(p => p.TaxRateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(p => p.DefaultWarehouseId).OnDelete(DeleteBehavior.Restrict);
@@ -40,6 +45,9 @@ internal sealed class ProductBarcodeConfiguration : IEntityTypeConfiguration<Pro
     public void Configure(EntityTypeBuilder<ProductBarcode> builder)
     {
         builder.ToTable("product_barcodes");
+        // The id is set when the product adds the barcode; without this EF would take a barcode added to a saved
+        // product for an existing row (its key is already set) and update instead of insert it.
+        builder.Property(b => b.Id).ValueGeneratedNever();
         builder.Property(b => b.TenantId).IsRequired();
         builder.Property(b => b.Code).HasMaxLength(ProductConsts.MaxBarcodeLength).IsRequired();
         // One barcode, one product in the company: a scan must never be ambiguous.
@@ -52,6 +60,7 @@ internal sealed class ProductUnitConversionConfiguration : IEntityTypeConfigurat
     public void Configure(EntityTypeBuilder<ProductUnitConversion> builder)
     {
         builder.ToTable("product_unit_conversions");
+        builder.Property(c => c.Id).ValueGeneratedNever(); // as for barcodes: a conversion added to a saved product is new
         builder.Property(c => c.TenantId).IsRequired();
         builder.Property(c => c.UnitCode).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(c => c.Factor).HasPrecision(18, ProductConsts.FactorScale);
