@@ -35,13 +35,13 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync("admin", Given.Password);
 
-        MenuLinks(home).ShouldBe(["/", "/app/catalog/warehouses", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
+        MenuLinks(home).ShouldBe(["/", "/app/catalog/products", "/app/catalog/categories", "/app/catalog/warehouses", "/app/catalog/units", "/app/catalog/tax-rates", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Administration"));
     }
 
     [Theory]
-    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/warehouses", "/probe/production" })]
-    [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/warehouses", "/probe/production", "/app/audit" })]
+    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/products", "/app/catalog/categories", "/app/catalog/warehouses", "/app/catalog/units", "/app/catalog/tax-rates", "/probe/production" })]
+    [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/products", "/app/catalog/categories", "/app/catalog/warehouses", "/app/catalog/units", "/app/catalog/tax-rates", "/probe/production", "/app/audit" })]
     public async Task Other_roles_see_only_the_entries_their_permissions_open(string role, string[] expected)
     {
         var (tenantId, slug) = await TenantAsync();
