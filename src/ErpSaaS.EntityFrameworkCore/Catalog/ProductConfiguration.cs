@@ -27,6 +27,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.HasIndex(p => new { p.TenantId, p.Code }).IsUnique();
         builder.Property<string>(SearchText).HasComputedColumnSql("lower((((code)::text || ' ') || (name)::text) || ' ' || coalesce(specification, ''))", stored: true);
         builder.HasIndex(p => new { p.TenantId, p.Name });
+        builder.HasIndex(p => new { p.TenantId, p.IsActive });
         builder.HasOne<ProductCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TaxRate>().WithMany().HasForeignKey(p => p.TaxRateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(p => p.DefaultWarehouseId).OnDelete(DeleteBehavior.Restrict);
