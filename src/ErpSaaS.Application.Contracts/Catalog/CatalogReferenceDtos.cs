@@ -3,7 +3,10 @@ using ErpSaaS.Common;
 
 namespace ErpSaaS.Catalog;
 
-/// <summary>A category in the tree, listed depth first: <see cref="Depth"/> 0 for a top category, 1 for its children ...</summary>
+/// <summary>
+/// A category in the tree, listed depth first: <see cref="Depth"/> 0 for a top category, 1 for its children ...
+/// <see cref="ProductCount"/> counts the products of the category and of every category below it, as the product list's filter does.
+/// </summary>
 public sealed record ProductCategoryDto(Guid Id, string Code, string Name, Guid? ParentId, int Depth, bool IsActive, int ProductCount, uint Version);
 
 public sealed class ProductCategoryInput
@@ -78,7 +81,8 @@ public sealed class TaxRateInput
     public string Name { get; set; } = string.Empty;
 
     /// <summary>The rate in percent (13 for 13 %), at most two decimals; fixed once created.</summary>
-    public decimal RatePercent { get; set; }
+    [Required]
+    public decimal? RatePercent { get; set; }
 
     public uint Version { get; set; }
 }

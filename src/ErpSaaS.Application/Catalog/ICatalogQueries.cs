@@ -13,7 +13,7 @@ public interface IProductQueries
 /// <summary>Read side of the catalog's reference data in the current tenant: categories, units, tax rates, warehouses and bins.</summary>
 public interface ICatalogReferenceQueries
 {
-    /// <summary>Every category, depth first and by code among siblings, with how many products each holds directly.</summary>
+    /// <summary>Every category, depth first and by code among siblings, with how many products it and its subcategories hold.</summary>
     Task<IReadOnlyList<ProductCategoryDto>> GetCategoryTreeAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<UnitOfMeasureDto>> GetUnitsAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<TaxRateDto>> GetTaxRatesAsync(CancellationToken cancellationToken = default);

@@ -25,9 +25,10 @@ public sealed class TaxRateAppService(
     public async Task<Guid> CreateAsync(TaxRateInput input, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Catalog, cancellationToken);
+        if (input.RatePercent is not { } percent) throw BusinessException.ForField(nameof(TaxRateInput.RatePercent), CatalogErrorCodes.TaxRateOutOfRange);
         try
         {
-            return await unitOfWork.InTransactionAsync(async ct => (await manager.CreateTaxRateAsync(input.Code, input.Name, input.RatePercent / 100m, cancellationToken: ct)).Id,
+            return await unitOfWork.InTransactionAsync(async ct => (await manager.CreateTaxRateAsync(input.Code, input.Name, percent / 100m, cancellationToken: ct)).Id,
                 cancellationToken);
         }
         catch (BusinessException error) when (error.Field == nameof(TaxRate.Rate))

@@ -118,10 +118,15 @@ internal sealed class CatalogReferenceQueries(ErpDbContext db) : ICatalogReferen
     public async Task<IReadOnlyList<ProductCategoryDto>> GetCategoryTreeAsync(CancellationToken cancellationToken = default)
     {
         var categories = await db.ProductCategories.AsNoTracking()
-            .Select(c => new { c.Id, c.Code, c.Name, c.ParentId, c.IsActive, c.Version, Products = db.Products.Count(p => p.CategoryId == c.Id) })
+            .Select(c => new { c.Id, c.Code, c.Name, c.ParentId, c.IsActive, c.Version })
             .ToListAsync(cancellationToken);
+        var direct = await db.Products.AsNoTracking().Where(p => p.CategoryId != null).GroupBy(p => p.CategoryId!.Value)
+            .Select(g => new { Category = g.Key, Products = g.Count() })
+            .ToDictionaryAsync(g => g.Category, g => g.Products, cancellationToken);
+        var parents = categories.ToDictionary(c => c.Id, c => c.ParentId);
         return ProductCategoryTree.DepthFirst(categories, c => c.Id, c => c.ParentId, c => c.Code)
-            .Select(n => new ProductCategoryDto(n.Node.Id, n.Node.Code, n.Node.Name, n.Node.ParentId, n.Depth, n.Node.IsActive, n.Node.Products, n.Node.Version))
+            .Select(n => new ProductCategoryDto(n.Node.Id, n.Node.Code, n.Node.Name, n.Node.ParentId, n.Depth, n.Node.IsActive,
+                ProductCategoryTree.WithDescendants(parents, n.Node.Id).Sum(id => direct.GetValueOrDefault(id)), n.Node.Version))
             .ToList();
     }
 

@@ -26,21 +26,24 @@ public sealed class ProductReferenceDataTests(ProductCatalogFixture fixture) : I
         fixture.As(company, sp => sp.GetRequiredService<IWarehouseAppService>().CreateAsync(new WarehouseInput { Code = code, Name = code }));
 
     [Fact]
-    public async Task The_category_tree_lists_depth_first_with_each_level_indented_and_its_product_count()
+    public async Task The_category_tree_lists_depth_first_with_each_level_indented_and_the_products_below_each()
     {
         var acme = await fixture.CompanyAsync();
         var packaging = await fixture.CategoryAsync(acme, "PACK", "包装材料");
         var electronics = await fixture.CategoryAsync(acme, "ELEC", "电子元器件");
         var resistors = await fixture.CategoryAsync(acme, "RES", "电阻", electronics);
         await fixture.CategoryAsync(acme, "CAP", "电容", electronics);
-        await fixture.CategoryAsync(acme, "RES-SMD", "贴片电阻", resistors);
-        var product = ProductCatalogTestData.Product("SKU-1");
-        product.CategoryId = resistors;
-        await fixture.Products(acme, p => p.CreateAsync(product));
+        var smd = await fixture.CategoryAsync(acme, "RES-SMD", "贴片电阻", resistors);
+        foreach (var (code, category) in new[] { ("SKU-1", resistors), ("SKU-2", smd) })
+        {
+            var product = ProductCatalogTestData.Product(code);
+            product.CategoryId = category;
+            await fixture.Products(acme, p => p.CreateAsync(product));
+        }
 
         var tree = await Categories(acme, c => c.GetTreeAsync());
 
-        tree.Select(c => (c.Code, c.Depth, c.ProductCount)).ShouldBe([("ELEC", 0, 0), ("CAP", 1, 0), ("RES", 1, 1), ("RES-SMD", 2, 0), ("PACK", 0, 0)]);
+        tree.Select(c => (c.Code, c.Depth, c.ProductCount)).ShouldBe([("ELEC", 0, 2), ("CAP", 1, 0), ("RES", 1, 2), ("RES-SMD", 2, 1), ("PACK", 0, 0)]);
         tree.Single(c => c.Code == "PACK").Id.ShouldBe(packaging);
     }
 
@@ -156,11 +159,12 @@ public sealed class ProductReferenceDataTests(ProductCatalogFixture fixture) : I
         var reduced = await TaxRates(acme, t => t.CreateAsync(new TaxRateInput { Code = "VAT9.5", Name = "测试税率", RatePercent = 9.5m }));
         var refused = await Should.ThrowAsync<BusinessException>(() => TaxRates(acme, t => t.CreateAsync(new TaxRateInput { Code = "BAD", Name = "坏", RatePercent = 13.125m })));
         var tooHigh = await Should.ThrowAsync<BusinessException>(() => TaxRates(acme, t => t.CreateAsync(new TaxRateInput { Code = "BAD", Name = "坏", RatePercent = 100m })));
+        var missing = await Should.ThrowAsync<BusinessException>(() => TaxRates(acme, t => t.CreateAsync(new TaxRateInput { Code = "BAD", Name = "坏" })));
 
         var rate = await TaxRates(acme, t => t.GetAsync(reduced));
         (rate.Rate, rate.Percent, rate.IsDefault).ShouldBe((0.095m, 9.5m, false));
         (refused.Field, refused.Code).ShouldBe(("RatePercent", CatalogErrorCodes.TaxRateOutOfRange));
-        tooHigh.Field.ShouldBe("RatePercent");
+        (tooHigh.Field, missing.Field).ShouldBe(("RatePercent", "RatePercent"));
     }
 
     [Fact]

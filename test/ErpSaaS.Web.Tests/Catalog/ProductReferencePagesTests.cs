@@ -153,6 +153,22 @@ public sealed class ProductReferencePagesTests(AdminPagesFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_tax_rate_is_renamed_on_its_page_keeping_its_rate()
+    {
+        var vat6 = (await factory.Data.AsUserAsync(_acme, _admin, sp => sp.GetRequiredService<ITaxRateAppService>().GetListAsync())).Single(t => t.Code == "VAT6");
+        var url = $"/app/catalog/tax-rates/{vat6.Id}";
+        var form = await PageAsync(Admin, url);
+
+        var saved = await AdminPagesFactory.PostFormAsync(Admin, url, url,
+            ("Input.Version", form.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!), ("Input.Code", "VAT6"), ("Input.Name", "Modern services 6%"));
+
+        form.QuerySelector("#tax-rate-percent")!.GetAttribute("value").ShouldBe("6 %");
+        saved.Headers.Location!.OriginalString.ShouldBe("/app/catalog/tax-rates");
+        var row = (await PageAsync(Admin, "/app/catalog/tax-rates")).QuerySelectorAll("#tax-rates tbody tr").Single(r => r.QuerySelector("td")!.TextContent.Trim() == "VAT6");
+        row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).Take(3).ShouldBe(["VAT6", "Modern services 6%", "6 %"]);
+    }
+
+    [Fact]
     public async Task The_default_tax_rate_cannot_be_deactivated_and_the_page_says_why()
     {
         var vat13 = (await factory.Data.AsUserAsync(_acme, _admin, sp => sp.GetRequiredService<ITaxRateAppService>().GetListAsync())).Single(t => t.Code == "VAT13");

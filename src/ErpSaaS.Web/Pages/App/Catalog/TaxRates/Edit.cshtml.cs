@@ -24,7 +24,9 @@ public sealed class EditModel(ITaxRateAppService taxRates) : AdminPageModel
     {
         TaxRate = await taxRates.GetAsync(id, cancellationToken);
         (Input.Code, Input.RatePercent) = (TaxRate.Code, TaxRate.Percent);
-        ModelState.Remove(FieldKey(InputPrefix, nameof(Input.Code))); // shown, never edited: whatever came back does not count
+        // Shown, never edited: whatever came back for them does not count.
+        ModelState.Remove(FieldKey(InputPrefix, nameof(Input.Code)));
+        ModelState.Remove(FieldKey(InputPrefix, nameof(Input.RatePercent)));
         if (ModelState.IsValid && await TryAsync(() => taxRates.UpdateAsync(id, Input, cancellationToken)))
         {
             Flash("TaxRates:Saved");
