@@ -1,4 +1,5 @@
 using ErpSaaS.Billing;
+using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
 using ErpSaaS.ImportExport;
@@ -38,6 +39,7 @@ public static class ErpApplicationModule
         services.AddErpInventoryApplication();
         ErpSaaS.Inventory.Alerts.StockAlertsApplicationRegistration.AddErpStockAlerts(services);
         ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
+        services.AddErpCatalogProductServices();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))
