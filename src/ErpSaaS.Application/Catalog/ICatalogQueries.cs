@@ -2,7 +2,10 @@ using ErpSaaS.Common;
 
 namespace ErpSaaS.Catalog;
 
-/// <summary>Read side of products in the current tenant: filtered, sorted and paged in SQL, projected to DTOs.</summary>
+/// <summary>
+/// Read side of products in the current tenant: filtered, sorted and paged in SQL, projected to DTOs. <see cref="ProductDto.IsUsed"/>
+/// is left false here: whether a product is used is for the modules that use it to say (<see cref="ProductManager.IsUsedAsync"/>).
+/// </summary>
 public interface IProductQueries
 {
     Task<PagedResult<ProductListItemDto>> GetListAsync(ProductListQuery query, CancellationToken cancellationToken = default);

@@ -43,4 +43,20 @@ public static class ProductCategoryTree
         }
         return found;
     }
+
+    /// <summary>Each category's own count plus those of every category below it (a product in 贴片电阻 counts for 电阻 and 电子元器件 too).</summary>
+    public static IReadOnlyDictionary<Guid, int> WithDescendantTotals(IReadOnlyDictionary<Guid, Guid?> parents, IReadOnlyDictionary<Guid, int> own)
+    {
+        var totals = new Dictionary<Guid, int>();
+        foreach (var (category, count) in own)
+        {
+            // A tree has no cycles (the manager refuses them); the step limit only keeps a damaged one from looping.
+            Guid? node = category;
+            for (var steps = 0; node is { } id && parents.ContainsKey(id) && steps <= parents.Count; node = parents[id], steps++)
+            {
+                totals[id] = totals.GetValueOrDefault(id) + count;
+            }
+        }
+        return totals;
+    }
 }

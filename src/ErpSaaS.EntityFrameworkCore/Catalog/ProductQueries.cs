@@ -123,10 +123,10 @@ internal sealed class CatalogReferenceQueries(ErpDbContext db) : ICatalogReferen
         var direct = await db.Products.AsNoTracking().Where(p => p.CategoryId != null).GroupBy(p => p.CategoryId!.Value)
             .Select(g => new { Category = g.Key, Products = g.Count() })
             .ToDictionaryAsync(g => g.Category, g => g.Products, cancellationToken);
-        var parents = categories.ToDictionary(c => c.Id, c => c.ParentId);
+        var totals = ProductCategoryTree.WithDescendantTotals(categories.ToDictionary(c => c.Id, c => c.ParentId), direct);
         return ProductCategoryTree.DepthFirst(categories, c => c.Id, c => c.ParentId, c => c.Code)
             .Select(n => new ProductCategoryDto(n.Node.Id, n.Node.Code, n.Node.Name, n.Node.ParentId, n.Depth, n.Node.IsActive,
-                ProductCategoryTree.WithDescendants(parents, n.Node.Id).Sum(id => direct.GetValueOrDefault(id)), n.Node.Version))
+                totals.GetValueOrDefault(n.Node.Id), n.Node.Version))
             .ToList();
     }
 
