@@ -56,6 +56,10 @@ public sealed class CountPagesTests(AdminPagesFactory factory) : IClassFixture<A
         third.QuerySelector("#count-entry")!.GetAttribute("hx-swap-oob").ShouldBe("true");
         third.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#count-entry tr[data-product='P-1'] input[name$='.Counted']")!.Value.ShouldBe("37");
         third.QuerySelector("#counted-lines")!.TextContent.ShouldBe(T("StockDocuments:CountedOf", "en", 1, 1));
+        // The header's buttons get the version the scans left, so finishing right after scanning is not a stale action.
+        var fresh = await acme.PageAsync(url);
+        third.QuerySelector("#finish-version[hx-swap-oob]")!.GetAttribute("value").ShouldBe(fresh.QuerySelector("#finish-version")!.GetAttribute("value"));
+        third.QuerySelector("#finish-version")!.GetAttribute("value").ShouldNotBe(page.QuerySelector("#finish-version")!.GetAttribute("value"));
     }
 
     [Fact]
