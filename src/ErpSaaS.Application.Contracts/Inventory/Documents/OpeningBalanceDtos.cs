@@ -53,7 +53,7 @@ public sealed record OpeningBalanceDto(StockDocumentHeaderDto Header, IReadOnlyL
         Lines = [.. Lines.Select(l => new OpeningBalanceLineInput
         {
             Product = l.ProductCode, WarehouseId = l.WarehouseId, Location = l.LocationCode, BatchNumber = l.BatchNumber,
-            ExpiryDate = l.ExpiryDate, Quantity = l.Quantity, Unit = l.Unit, UnitCost = l.UnitCost,
+            ExpiryDate = l.ExpiryDate, Quantity = l.Quantity.Plain(), Unit = l.Unit, UnitCost = l.UnitCost.Plain(),
         })],
     };
 }

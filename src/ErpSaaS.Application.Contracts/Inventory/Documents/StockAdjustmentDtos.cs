@@ -48,7 +48,7 @@ public sealed record StockAdjustmentDto(StockDocumentHeaderDto Header, Adjustmen
         Lines = [.. Lines.Select(l => new StockAdjustmentLineInput
         {
             Product = l.ProductCode, WarehouseId = l.WarehouseId, Location = l.LocationCode, BatchNumber = l.BatchNumber,
-            ExpiryDate = l.Quantity > 0m ? l.ExpiryDate : null, Quantity = l.Quantity, Unit = l.Unit, UnitCost = l.UnitCost,
+            ExpiryDate = l.Quantity > 0m ? l.ExpiryDate : null, Quantity = l.Quantity.Plain(), Unit = l.Unit, UnitCost = l.UnitCost.Plain(),
         })],
     };
 }

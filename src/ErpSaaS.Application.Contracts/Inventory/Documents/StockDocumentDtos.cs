@@ -71,3 +71,11 @@ public interface IStockDocumentAppService
     /// <summary>The product's batches with stock in the warehouse in FEFO order (empty for a product without batches).</summary>
     Task<IReadOnlyList<BatchSuggestionDto>> SuggestBatchesAsync(BatchSuggestionQuery query, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Quantities and costs come back from the database with all their decimals (7.0000); forms show them as typed (7).</summary>
+public static class StockNumbers
+{
+    public static decimal Plain(this decimal value) => value / 1.000000000000000000000000000000000m;
+
+    public static decimal? Plain(this decimal? value) => value?.Plain();
+}

@@ -42,7 +42,7 @@ public sealed record StockTransferDto(StockDocumentHeaderDto Header, IReadOnlyLi
         Lines = [.. Lines.Select(l => new StockTransferLineInput
         {
             Product = l.ProductCode, FromWarehouseId = l.FromWarehouseId, FromLocation = l.FromLocationCode, BatchNumber = l.BatchNumber,
-            ToWarehouseId = l.ToWarehouseId, ToLocation = l.ToLocationCode, Quantity = l.Quantity, Unit = l.Unit,
+            ToWarehouseId = l.ToWarehouseId, ToLocation = l.ToLocationCode, Quantity = l.Quantity.Plain(), Unit = l.Unit,
         })],
     };
 }

@@ -50,10 +50,14 @@ public abstract class StockDocument : AggregateRoot, IMultiTenant
 
     public bool IsFinal => Status is StockDocumentStatus.Posted or StockDocumentStatus.Cancelled;
 
-    /// <summary>Refuses an edit made on a copy of the document older than the stored one.</summary>
+    /// <summary>
+    /// Refuses an edit made on a copy of the document older than the stored one. When the document has been posted or
+    /// cancelled since, that is what the user needs to hear, not just that someone else changed it.
+    /// </summary>
     public void CheckVersion(uint expected)
     {
-        if (expected != Version) throw new BusinessException(ErrorCodes.ConcurrencyConflict);
+        if (expected == Version) return;
+        throw IsFinal ? new BusinessException(StockDocumentErrorCodes.NotEditable, Number) : new BusinessException(ErrorCodes.ConcurrencyConflict);
     }
 
     public void ChangeComment(string? comment, StockDocumentActor actor)

@@ -106,10 +106,7 @@ public sealed class DetailsModel(IStockCountAppService counts, IStockDocumentApp
         await LoadAsync(id, cancellationToken);
         ViewData["CountInput"] = Input;
         Entry = EntryOf(Count);
-        if (!fromHtmx) return Page();
-        // The next scan starts from an empty box in the same bin.
-        ModelState.Remove($"{nameof(Scan)}.{nameof(Scan.Barcode)}");
-        return Partial("_ScanResult", this);
+        return fromHtmx ? Partial("_ScanResult", this) : Page();
     }
 
     public string ScanMessage(StockCountScanResultDto scan) =>
