@@ -53,7 +53,7 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
         MenuLinks(home).ShouldBe(expected);
         home.Document.QuerySelector("#main-menu")!.TextContent.Contains(T("Menu:Group:Administration"), StringComparison.Ordinal)
             .ShouldBe(expected.Any(url => url.StartsWith("/app/", StringComparison.Ordinal) && !url.StartsWith("/app/catalog/", StringComparison.Ordinal)
-                                         && !url.StartsWith("/app/inventory/", StringComparison.Ordinal)));
+                                          && !url.StartsWith("/app/inventory/", StringComparison.Ordinal)));
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Catalog"));
     }
 
