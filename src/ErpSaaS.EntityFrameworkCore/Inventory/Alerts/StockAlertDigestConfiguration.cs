@@ -9,6 +9,7 @@ internal sealed class StockAlertDigestConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<StockAlertDigest> builder)
     {
         builder.ToTable("stock_alert_digests");
+        builder.Property(d => d.TenantId).IsRequired();
         builder.HasIndex(d => new { d.TenantId, d.DigestDate }).IsUnique();
     }
 }
