@@ -7,7 +7,8 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// <summary>
 /// One read-only statement per kind of kept figure, each a full outer join of the kept rows with the sums of their
 /// source, so a kept row without source (or source without a kept row) shows up as well as a different number.
-/// Row-level security keeps it inside the current company.
+/// Row-level security keeps it inside the current company. A reservation without bin or batch holds the warehouse's
+/// stock: it counts in the warehouse total's reserved quantity only, never in a balance's.
 /// </summary>
 internal sealed class StockVerifier(ErpDbContext db) : IStockVerifier
 {
@@ -39,7 +40,8 @@ internal sealed class StockVerifier(ErpDbContext db) : IStockVerifier
         SELECT 3, coalesce(b.product_id, r.product_id), coalesce(b.warehouse_id, r.warehouse_id), coalesce(b.location_id, r.location_id),
                coalesce(b.batch_number, r.batch_number), coalesce(b.reserved, 0), coalesce(r.quantity, 0), 0, 0
         FROM stock_balances b
-        FULL JOIN (SELECT product_id, warehouse_id, location_id, batch_number, sum(quantity) AS quantity FROM stock_reservations GROUP BY 1, 2, 3, 4) r
+        FULL JOIN (SELECT product_id, warehouse_id, location_id, batch_number, sum(quantity) AS quantity FROM stock_reservations
+                   WHERE location_id <> @none OR batch_number <> '' GROUP BY 1, 2, 3, 4) r
           ON r.product_id = b.product_id AND r.warehouse_id = b.warehouse_id AND r.location_id = b.location_id AND r.batch_number = b.batch_number
         WHERE coalesce(b.reserved, 0) <> coalesce(r.quantity, 0)
         UNION ALL

@@ -35,12 +35,13 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync("admin", Given.Password);
 
-        MenuLinks(home).ShouldBe(["/", "/app/catalog/warehouses", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
+        MenuLinks(home).ShouldBe(["/", "/app/catalog/warehouses", "/app/inventory/stock", "/app/inventory/value", "/app/inventory/verification", "/probe/production",
+            "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Administration"));
     }
 
     [Theory]
-    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/warehouses", "/probe/production" })]
+    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/warehouses", "/app/inventory/stock", "/app/inventory/value", "/app/inventory/verification", "/probe/production" })]
     [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/warehouses", "/probe/production", "/app/audit" })]
     public async Task Other_roles_see_only_the_entries_their_permissions_open(string role, string[] expected)
     {
@@ -52,7 +53,8 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         MenuLinks(home).ShouldBe(expected);
         home.Document.QuerySelector("#main-menu")!.TextContent.Contains(T("Menu:Group:Administration"), StringComparison.Ordinal)
-            .ShouldBe(expected.Any(url => url.StartsWith("/app/", StringComparison.Ordinal) && !url.StartsWith("/app/catalog/", StringComparison.Ordinal)));
+            .ShouldBe(expected.Any(url => url.StartsWith("/app/", StringComparison.Ordinal) && !url.StartsWith("/app/catalog/", StringComparison.Ordinal)
+                                          && !url.StartsWith("/app/inventory/", StringComparison.Ordinal)));
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Catalog"));
     }
 
