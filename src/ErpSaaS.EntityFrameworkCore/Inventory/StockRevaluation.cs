@@ -41,6 +41,13 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
         var entries = new Dictionary<Guid, (decimal UnitCost, decimal Value)>();
         await using (var batch = await sql.BatchAsync(cancellationToken))
         {
+            // The revaluation sorts the pool's history a few times: in memory rather than spilled to disk. And it joins
+            // its results back to the ledger by id: right after a bulk load the planner's statistics may still call the
+            // ledger tiny and pick a scan of it per row (quadratic); without sequential scans it takes the primary key.
+            batch.Add("SET LOCAL work_mem = '64MB'");
+            batch.Add("SET LOCAL enable_seqscan = off");
+            // A late receipt for a product with a long history rewrites all of it; better slow than half done.
+            batch.Timeout = 600;
             foreach (var (productId, key) in pools)
             {
                 var product = products[productId];
@@ -50,6 +57,8 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
             }
             batch.Add("SELECT id, unit_cost, value FROM stock_ledger_entries WHERE tenant_id = @tenant AND id = ANY(@ids)",
                 StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", entryIds));
+            batch.Add("SET LOCAL work_mem TO DEFAULT");
+            batch.Add("SET LOCAL enable_seqscan TO DEFAULT");
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             foreach (var pool in pools)
             {
@@ -141,7 +150,7 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
             FROM running r
         ),
         receipts AS (
-            SELECT c.id, c.position, c.quantity, c.received, c.received - c.quantity AS received_before,
+            SELECT c.*, c.received - c.quantity AS received_before,
                    CASE WHEN c.is_cost_given THEN c.unit_cost ELSE c.last_receipt_cost END AS receipt_cost
             FROM costed c WHERE c.quantity > 0
         ),
@@ -149,36 +158,43 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
             SELECT r.*, coalesce(sum(r.quantity * r.receipt_cost) OVER (ORDER BY r.position ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS value_before
             FROM receipts r
         ),
-        points AS (
-            SELECT c.id, 0 AS which, least(c.issued + c.quantity, c.received) AS x FROM costed c WHERE c.quantity < 0
-            UNION ALL
-            SELECT c.id, 1 AS which, least(c.issued, c.received) AS x FROM costed c WHERE c.quantity < 0
-        ),
+        -- Each issue's interval, clipped to what was received before it, as two points (start, end); each point and
+        -- each receipt's end on one sorted line, so a point's covering receipt is the next receipt end at or after it.
         merged AS (
-            SELECT p.id, p.which, p.x, 0 AS kind, NULL::numeric AS received_before, NULL::numeric AS value_before, NULL::numeric AS receipt_cost FROM points p
+            SELECT c.id, c.position, c.total, c.warehouse_id, c.location_id, c.batch_number, c.posted_at, c.old_value, c.quantity, c.quantity_after,
+                   c.last_receipt_cost, p.which, p.x, 0 AS kind, NULL::numeric AS received_before, NULL::numeric AS value_before, NULL::numeric AS receipt_cost
+            FROM costed c
+            CROSS JOIN LATERAL (VALUES (-1, least(c.issued + c.quantity, c.received)), (1, least(c.issued, c.received))) AS p(which, x)
+            WHERE c.quantity < 0
             UNION ALL
-            SELECT l.id, NULL, l.received, 1, l.received_before, l.value_before, l.receipt_cost FROM lined l
+            SELECT l.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, l.received, 1, l.received_before, l.value_before, l.receipt_cost
+            FROM lined l
         ),
         grouped AS (
             SELECT m.*, count(*) FILTER (WHERE m.kind = 1) OVER (ORDER BY m.x DESC, m.kind DESC ROWS UNBOUNDED PRECEDING) AS covering
             FROM merged m
         ),
         evaluated AS (
-            SELECT g.id, g.which, g.x, g.kind,
+            SELECT g.*,
                    CASE WHEN g.x <= 0 OR g.covering = 0 THEN 0
                         ELSE first_value(g.value_before) OVER cw + (g.x - first_value(g.received_before) OVER cw) * first_value(g.receipt_cost) OVER cw END AS cost_up_to_x
             FROM grouped g
             WINDOW cw AS (PARTITION BY g.covering ORDER BY g.x DESC, g.kind DESC)
         ),
-        issue_values AS (
-            SELECT c.id, -round((b.cost_up_to_x - a.cost_up_to_x) + (-c.quantity - (b.x - a.x)) * c.last_receipt_cost, 2) AS new_value
-            FROM costed c
-            JOIN evaluated a ON a.id = c.id AND a.kind = 0 AND a.which = 0
-            JOIN evaluated b ON b.id = c.id AND b.kind = 0 AND b.which = 1
+        issues AS (
+            SELECT v.id, v.position, v.total, v.warehouse_id, v.location_id, v.batch_number, v.posted_at, v.old_value, v.quantity, v.quantity_after, v.last_receipt_cost,
+                   sum(v.which * v.cost_up_to_x) AS covered_cost, sum(v.which * v.x) AS covered_quantity
+            FROM evaluated v WHERE v.kind = 0
+            GROUP BY v.id, v.position, v.total, v.warehouse_id, v.location_id, v.batch_number, v.posted_at, v.old_value, v.quantity, v.quantity_after, v.last_receipt_cost
         ),
         valued AS (
-            SELECT c.*, coalesce(i.new_value, round(c.quantity * r.receipt_cost, 2)) AS new_value, r.receipt_cost
-            FROM costed c LEFT JOIN issue_values i ON i.id = c.id LEFT JOIN receipts r ON r.id = c.id
+            SELECT i.id, i.position, i.total, i.warehouse_id, i.location_id, i.batch_number, i.posted_at, i.old_value, i.quantity, i.quantity_after, i.last_receipt_cost,
+                   -round(i.covered_cost + (-i.quantity - i.covered_quantity) * i.last_receipt_cost, 2) AS new_value, NULL::numeric AS receipt_cost
+            FROM issues i
+            UNION ALL
+            SELECT r.id, r.position, r.total, r.warehouse_id, r.location_id, r.batch_number, r.posted_at, r.old_value, r.quantity, r.quantity_after, r.last_receipt_cost,
+                   round(r.quantity * r.receipt_cost, 2), r.receipt_cost
+            FROM receipts r
         ),
         revalued AS (
             SELECT v.id, v.warehouse_id, v.location_id, v.batch_number, v.posted_at, v.old_value, v.new_value,

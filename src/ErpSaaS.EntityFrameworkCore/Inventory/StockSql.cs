@@ -70,6 +70,13 @@ internal sealed class StockBatch(NpgsqlBatch batch) : IAsyncDisposable
 
     public bool IsEmpty => batch.BatchCommands.Count == 0;
 
+    /// <summary>Seconds the round trip may take (the connection's command timeout unless set).</summary>
+    public int Timeout
+    {
+        get => batch.Timeout;
+        set => batch.Timeout = value;
+    }
+
     public Task<NpgsqlDataReader> ExecuteReaderAsync(CancellationToken cancellationToken) => batch.ExecuteReaderAsync(cancellationToken);
 
     public Task ExecuteAsync(CancellationToken cancellationToken) => batch.ExecuteNonQueryAsync(cancellationToken);
