@@ -93,16 +93,15 @@ internal sealed class StockLedger(
 
     private async Task<LockedState> LockAsync(Guid tenantId, IReadOnlyList<CheckedMovement> movements, InventoryOptions options, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var products = movements.Select(m => m.Product).DistinctBy(p => p.Id).ToList();
+        var products = movements.Select(m => m.Product).DistinctBy(p => p.Id).ToDictionary(p => p.Id);
         var pools = movements.Select(m => new PoolKey(m.Product.Id, options.ValuationKeyOf(m.Warehouse.Id))).Distinct().ToList();
         var levels = movements.Select(m => new LevelKey(m.Product.Id, m.Warehouse.Id)).Distinct().ToList();
         var balances = movements.GroupBy(m => new BalanceKey(m.Product.Id, m.Warehouse.Id, m.LocationKey, m.BatchKey))
             .Select(g => (Key: g.Key, Expiry: g.Select(m => m.ExpiryDate).FirstOrDefault(d => d is not null))).ToList();
-        var fifoPools = pools.Where(p => products.First(x => x.Id == p.ProductId).ValuationMethod == ValuationMethod.Fifo).ToList();
-        var standardCosts = products.ToDictionary(p => p.Id, p => p.StandardCost);
+        var fifoPools = pools.Where(p => products[p.ProductId].ValuationMethod == ValuationMethod.Fifo).ToList();
 
         await using var batch = await sql.BatchAsync(cancellationToken);
-        batch.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", products.Select(p => p.Id)));
+        batch.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", products.Keys));
         batch.Add("""
             INSERT INTO stock_valuations (id, tenant_id, product_id, valuation_key, quantity, value, last_unit_cost)
             SELECT k.id, @tenant, k.product_id, k.valuation_key, 0, 0, k.cost
@@ -112,7 +111,7 @@ internal sealed class StockLedger(
             """,
             StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", pools.Select(_ => Guid.CreateVersion7())),
             StockSql.Uuids("products", pools.Select(p => p.ProductId)), StockSql.Uuids("keys", pools.Select(p => p.ValuationKey)),
-            StockSql.Numerics("costs", pools.Select(p => standardCosts[p.ProductId])));
+            StockSql.Numerics("costs", pools.Select(p => products[p.ProductId].StandardCost)));
         batch.Add("""
             SELECT v.product_id, v.valuation_key, v.quantity, v.value, v.last_unit_cost, v.last_posted_at
             FROM stock_valuations v
@@ -157,7 +156,7 @@ internal sealed class StockLedger(
         while (await reader.ReadAsync(cancellationToken))
         {
             var key = new PoolKey(reader.GetGuid(0), reader.GetGuid(1));
-            var method = products.First(p => p.Id == key.ProductId).ValuationMethod;
+            var method = products[key.ProductId].ValuationMethod;
             state.Pools[key] = new PoolState(method, new ValuationPool(reader.GetDecimal(2), reader.GetDecimal(3), reader.GetDecimal(4)),
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5));
         }

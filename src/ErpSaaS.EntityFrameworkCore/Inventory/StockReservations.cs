@@ -75,7 +75,15 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
                 StockSql.Value("quantity", request.Quantity), StockSql.Value("required_on", request.RequiredOn), StockSql.Value("source_type", request.SourceType),
                 StockSql.Value("source_id", request.SourceId), StockSql.Value("source_number", request.SourceNumber), StockSql.Value("source_line", request.SourceLine),
                 StockSql.Value("now", now), StockSql.Value("user", currentUser.Id));
-            ChangeReserved(batch, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, request.Quantity)], now);
+            var updates = ChangeReserved(batch, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, request.Quantity)], now);
+            await batch.ExecuteAsync(cancellationToken);
+            if (updates.Any(u => u.RecordsAffected != 1))
+            {
+                // The check above ran under the product lock, so this means stock moved without taking it; nothing is kept.
+                throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
+                    wanted.Product.Code, wanted.Warehouse.Code, 0m, request.Quantity);
+            }
+            return;
         }
         await batch.ExecuteAsync(cancellationToken);
     }
@@ -116,29 +124,38 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         ChangeReserved(batch, tenantId, reservations.Select(r => (r.ProductId, r.WarehouseId, r.LocationId, r.BatchNumber, -r.Quantity)).ToList(), now);
     }
 
-    /// <summary>Moves the warehouse totals' and (for bin or batch reservations) the balances' reserved quantities.</summary>
-    private static void ChangeReserved(StockBatch batch, Guid tenantId, IReadOnlyList<(Guid ProductId, Guid WarehouseId, Guid LocationId, string BatchNumber, decimal Delta)> changes, DateTimeOffset now)
+    /// <summary>
+    /// Moves the warehouse totals' and (for bin or batch reservations) the balances' reserved quantities. An increase
+    /// only applies where that much is still available (an atomic conditional update); the caller checks each
+    /// statement changed its one row.
+    /// </summary>
+    private static List<Npgsql.NpgsqlBatchCommand> ChangeReserved(
+        StockBatch batch, Guid tenantId, IReadOnlyList<(Guid ProductId, Guid WarehouseId, Guid LocationId, string BatchNumber, decimal Delta)> changes, DateTimeOffset now)
     {
+        var commands = new List<Npgsql.NpgsqlBatchCommand>();
         var levels = changes.GroupBy(c => (c.ProductId, c.WarehouseId)).Select(g => (g.Key.ProductId, g.Key.WarehouseId, Delta: g.Sum(c => c.Delta))).ToList();
-        batch.Add("""
+        commands.Add(batch.Add("""
             UPDATE stock_warehouse_balances w SET reserved = w.reserved + u.delta, updated_at = @now
             FROM unnest(@products, @warehouses, @deltas) AS u(product_id, warehouse_id, delta)
             WHERE w.tenant_id = @tenant AND w.product_id = u.product_id AND w.warehouse_id = u.warehouse_id
+              AND (u.delta <= 0 OR w.on_hand - w.reserved >= u.delta)
             """,
             StockSql.Value("tenant", tenantId), StockSql.Value("now", now), StockSql.Uuids("products", levels.Select(l => l.ProductId)),
-            StockSql.Uuids("warehouses", levels.Select(l => l.WarehouseId)), StockSql.Numerics("deltas", levels.Select(l => l.Delta)));
+            StockSql.Uuids("warehouses", levels.Select(l => l.WarehouseId)), StockSql.Numerics("deltas", levels.Select(l => l.Delta))));
         var specific = changes.Where(c => c.LocationId != StockConsts.NoLocation || c.BatchNumber != StockConsts.NoBatch)
             .GroupBy(c => (c.ProductId, c.WarehouseId, c.LocationId, c.BatchNumber)).Select(g => (g.Key, Delta: g.Sum(c => c.Delta))).ToList();
-        if (specific.Count == 0) return;
-        batch.Add("""
+        if (specific.Count == 0) return commands;
+        commands.Add(batch.Add("""
             UPDATE stock_balances b SET reserved = b.reserved + u.delta, updated_at = @now
             FROM unnest(@products, @warehouses, @locations, @batches, @deltas) AS u(product_id, warehouse_id, location_id, batch_number, delta)
             WHERE b.tenant_id = @tenant AND b.product_id = u.product_id AND b.warehouse_id = u.warehouse_id
               AND b.location_id = u.location_id AND b.batch_number = u.batch_number
+              AND (u.delta <= 0 OR b.on_hand - b.reserved >= u.delta)
             """,
             StockSql.Value("tenant", tenantId), StockSql.Value("now", now), StockSql.Uuids("products", specific.Select(s => s.Key.ProductId)),
             StockSql.Uuids("warehouses", specific.Select(s => s.Key.WarehouseId)), StockSql.Uuids("locations", specific.Select(s => s.Key.LocationId)),
-            StockSql.Texts("batches", specific.Select(s => s.Key.BatchNumber)), StockSql.Numerics("deltas", specific.Select(s => s.Delta)));
+            StockSql.Texts("batches", specific.Select(s => s.Key.BatchNumber)), StockSql.Numerics("deltas", specific.Select(s => s.Delta))));
+        return commands;
     }
 
     private async Task<(decimal Warehouse, decimal Balance)> FreeAsync(WantedReservation wanted, CancellationToken cancellationToken)

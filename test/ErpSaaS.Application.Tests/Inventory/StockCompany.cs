@@ -70,6 +70,25 @@ public sealed class StockCompany
 
     public Task<T> InCompanyAsync<T>(Func<IServiceProvider, Task<T>> work) => _fixture.AsUserAsync(Tenant, Admin, work);
 
+    /// <summary>
+    /// Services of their own over at most <paramref name="connections"/> connections, for many simultaneous users: the
+    /// extra callers queue for a connection instead of needing more slots than a shared server has free.
+    /// </summary>
+    public ServiceProvider ServicesWithPool(int connections) =>
+        ErpTestFixture.BuildServices(ErpTestFixture.TestConfiguration(_fixture.DatabaseName, new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Default"] = _fixture.ConnectionString + $";Maximum Pool Size={connections};Timeout=60",
+        }), _fixture.Clock);
+
+    /// <summary>A unit of work of this company's admin, in its own transaction, from <paramref name="services"/>.</summary>
+    public static async Task<T> InTransactionAsync<T>(IServiceProvider services, StockCompany company, Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ErpSaaS.Tenancy.ICurrentTenant>().Change(company.Tenant);
+        scope.ServiceProvider.GetRequiredService<ErpSaaS.Identity.ICurrentUser>().Change(company.Admin, "admin");
+        return await scope.ServiceProvider.GetRequiredService<IUnitOfWork>().InTransactionAsync(_ => work(scope.ServiceProvider));
+    }
+
     public Task<T> InTransactionAsync<T>(Func<IServiceProvider, Task<T>> work) =>
         InCompanyAsync(sp => sp.GetRequiredService<IUnitOfWork>().InTransactionAsync(_ => work(sp)));
 

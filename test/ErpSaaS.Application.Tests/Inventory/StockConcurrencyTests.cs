@@ -37,7 +37,9 @@ public sealed class StockConcurrencyTests(ErpTestFixture fixture) : IClassFixtur
         await acme.AddProductAsync("HOT");
         await acme.ReceiveAsync("HOT", "WH01", 20m, 8m);
 
-        var (succeeded, refused) = await RunAllAsync(50, _ => acme.IssueAsync("HOT", "WH01", 1m, StockCompany.Day1.AddHours(1)));
+        await using var services = acme.ServicesWithPool(16);
+        var (succeeded, refused) = await RunAllAsync(50, _ => StockCompany.InTransactionAsync(services, acme, sp =>
+            sp.GetRequiredService<IStockLedger>().PostAsync(StockCompany.Posting(StockCompany.Day1.AddHours(1), acme.Line("HOT", "WH01", -1m)))));
 
         succeeded.ShouldBe(20);
         refused.Count.ShouldBe(30);
@@ -64,7 +66,8 @@ public sealed class StockConcurrencyTests(ErpTestFixture fixture) : IClassFixtur
             await acme.ReceiveAsync(product, "WH02", 1000m, 5m);
         }
 
-        var (succeeded, refused) = await RunAllAsync(40, i => acme.InTransactionAsync(async sp =>
+        await using var services = acme.ServicesWithPool(16);
+        var (succeeded, refused) = await RunAllAsync(40, i => StockCompany.InTransactionAsync(services, acme, async sp =>
         {
             // Each transfer moves its products in its own order, as two postings (issue, then receipt at the issue's cost).
             var order = i % 2 == 0 ? products : products.Reverse().ToArray();
@@ -91,7 +94,8 @@ public sealed class StockConcurrencyTests(ErpTestFixture fixture) : IClassFixtur
         await acme.AddProductAsync("LAST");
         await acme.ReceiveAsync("LAST", "WH01", 1m, 100m);
 
-        var (succeeded, refused) = await RunAllAsync(20, i => acme.InTransactionAsync(async sp =>
+        await using var services = acme.ServicesWithPool(16);
+        var (succeeded, refused) = await RunAllAsync(20, i => StockCompany.InTransactionAsync(services, acme, async sp =>
         {
             await sp.GetRequiredService<IStockReservations>().ReserveAsync(new StockReservationRequest
             {
