@@ -136,7 +136,8 @@ public sealed class StockPagesTests(AdminPagesFactory factory) : IClassFixture<A
         home.QuerySelector("a[href='/app/inventory/stock']").ShouldBeNull();
         var adminHome = await AdminPagesFactory.HtmlAsync(await Admin.GetAsync("/"));
         adminHome.QuerySelectorAll("#main-menu a[href^='/app/inventory/']").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/app/inventory/stock", "/app/inventory/value", "/app/inventory/verification"]);
+            .ShouldBe(["/app/inventory/stock", "/app/inventory/openings", "/app/inventory/transfers", "/app/inventory/adjustments", "/app/inventory/counts",
+                "/app/inventory/value", "/app/inventory/verification"]);
     }
 
     [Fact]
