@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace ErpSaaS.Inventory.Documents;
 
 /// <summary>The four stock documents; the value is also the source type of their ledger entries' documents.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StockDocumentKind>))]
 public enum StockDocumentKind
 {
     Opening = 0,
@@ -13,6 +16,7 @@ public enum StockDocumentKind
 /// Where a stock document stands. Openings, transfers and adjustments go draft → posted (or cancelled); a count goes
 /// draft → counting (book frozen) → counted → posted. Posted and cancelled documents never change again.
 /// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StockDocumentStatus>))]
 public enum StockDocumentStatus
 {
     Draft = 0,
@@ -23,6 +27,7 @@ public enum StockDocumentStatus
 }
 
 /// <summary>Why stock was adjusted; damage, loss and expiry write-offs only take stock out, found stock only comes in.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AdjustmentReason>))]
 public enum AdjustmentReason
 {
     Damage = 0,
