@@ -136,7 +136,8 @@ public sealed class StockPagesTests(AdminPagesFactory factory) : IClassFixture<A
         home.QuerySelector("a[href='/app/inventory/stock']").ShouldBeNull();
         var adminHome = await AdminPagesFactory.HtmlAsync(await Admin.GetAsync("/"));
         adminHome.QuerySelectorAll("#main-menu a[href^='/app/inventory/']").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/app/inventory/stock", "/app/inventory/value", "/app/inventory/verification"]);
+            .ShouldBe(["/app/inventory/stock", "/app/inventory/alerts", "/app/inventory/replenishment", "/app/inventory/value",
+                "/app/inventory/reports/slow-moving", "/app/inventory/reports/expiring-batches", "/app/inventory/verification"]);
     }
 
     [Fact]
