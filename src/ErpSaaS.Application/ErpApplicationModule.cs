@@ -1,7 +1,9 @@
 using ErpSaaS.Billing;
+using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
 using ErpSaaS.ImportExport;
+using ErpSaaS.Inventory;
 using ErpSaaS.Signup;
 using ErpSaaS.Tenancy;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,10 @@ public static class ErpApplicationModule
         services.AddErpSignup();
         services.AddScoped<ErpSaaS.Catalog.IWarehouseAppService, ErpSaaS.Catalog.WarehouseAppService>();
         services.AddErpImportExport(configuration);
+        services.AddErpInventoryApplication();
+        ErpSaaS.Inventory.Alerts.StockAlertsApplicationRegistration.AddErpStockAlerts(services);
+        ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
+        services.AddErpCatalogProductServices();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

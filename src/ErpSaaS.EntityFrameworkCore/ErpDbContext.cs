@@ -79,6 +79,22 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.Catalog.PriceListLine> PriceListLines => Set<ErpSaaS.Catalog.PriceListLine>();
     public DbSet<ErpSaaS.ImportExport.ImportJob> ImportJobs => Set<ErpSaaS.ImportExport.ImportJob>();
     public DbSet<ErpSaaS.ImportExport.ImportJobRow> ImportJobRows => Set<ErpSaaS.ImportExport.ImportJobRow>();
+    public DbSet<ErpSaaS.Inventory.StockLedgerEntry> StockLedgerEntries => Set<ErpSaaS.Inventory.StockLedgerEntry>();
+    public DbSet<ErpSaaS.Inventory.StockBalance> StockBalances => Set<ErpSaaS.Inventory.StockBalance>();
+    public DbSet<ErpSaaS.Inventory.StockWarehouseBalance> StockWarehouseBalances => Set<ErpSaaS.Inventory.StockWarehouseBalance>();
+    public DbSet<ErpSaaS.Inventory.StockValuation> StockValuations => Set<ErpSaaS.Inventory.StockValuation>();
+    public DbSet<ErpSaaS.Inventory.StockCostLayer> StockCostLayers => Set<ErpSaaS.Inventory.StockCostLayer>();
+    public DbSet<ErpSaaS.Inventory.StockReservation> StockReservations => Set<ErpSaaS.Inventory.StockReservation>();
+    public DbSet<ErpSaaS.Inventory.StockSupply> StockSupplies => Set<ErpSaaS.Inventory.StockSupply>();
+    public DbSet<ErpSaaS.Inventory.StockVerificationRun> StockVerificationRuns => Set<ErpSaaS.Inventory.StockVerificationRun>();
+    public DbSet<ErpSaaS.Inventory.StockVerificationDifference> StockVerificationDifferences => Set<ErpSaaS.Inventory.StockVerificationDifference>();
+    public DbSet<ErpSaaS.Inventory.Alerts.StockAlertDigest> StockAlertDigests => Set<ErpSaaS.Inventory.Alerts.StockAlertDigest>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockDocument> StockDocuments => Set<ErpSaaS.Inventory.Documents.StockDocument>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockDocumentEvent> StockDocumentEvents => Set<ErpSaaS.Inventory.Documents.StockDocumentEvent>();
+    public DbSet<ErpSaaS.Inventory.Documents.OpeningBalanceLine> OpeningBalanceLines => Set<ErpSaaS.Inventory.Documents.OpeningBalanceLine>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockTransferLine> StockTransferLines => Set<ErpSaaS.Inventory.Documents.StockTransferLine>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockAdjustmentLine> StockAdjustmentLines => Set<ErpSaaS.Inventory.Documents.StockAdjustmentLine>();
+    public DbSet<ErpSaaS.Inventory.Documents.StockCountLine> StockCountLines => Set<ErpSaaS.Inventory.Documents.StockCountLine>();
 
     public ICurrentTenant CurrentTenant => _currentTenant;
 
@@ -109,7 +125,8 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ErpDbContext).Assembly);
 
-        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => typeof(IMultiTenant).IsAssignableFrom(t.ClrType)))
+        // Filters go on the root of an inheritance (EF refuses them on derived types, which the root's filter covers).
+        foreach (var entityType in builder.Model.GetEntityTypes().Where(t => t.BaseType is null && typeof(IMultiTenant).IsAssignableFrom(t.ClrType)))
         {
             GetType().GetMethod(nameof(ApplyTenantFilter), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
                 .MakeGenericMethod(entityType.ClrType)

@@ -1,5 +1,6 @@
 using ErpSaaS.Common;
 using ErpSaaS.EntityFrameworkCore.Catalog;
+using ErpSaaS.EntityFrameworkCore.Inventory;
 using ErpSaaS.EntityFrameworkCore.Migrations;
 using ErpSaaS.EntityFrameworkCore.Tenancy;
 using ErpSaaS.Tenancy;
@@ -65,6 +66,10 @@ public static class ErpEntityFrameworkCoreModule
         services.AddErpCatalogProducts();
         services.AddErpPartnersPersistence();
         ErpSaaS.EntityFrameworkCore.ImportExport.ImportExportEntityFrameworkCoreRegistration.AddErpImportExportPersistence(services);
+        services.AddErpInventory();
+        ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);
+        Inventory.Documents.StockDocumentsEntityFrameworkCoreRegistration.AddErpStockDocumentsPersistence(services);
+        services.AddErpCatalogProductQueries();
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

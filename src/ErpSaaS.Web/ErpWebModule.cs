@@ -11,6 +11,7 @@ using ErpSaaS.Web.Billing;
 using ErpSaaS.Web.Errors;
 using ErpSaaS.Web.Features;
 using ErpSaaS.Web.Identity;
+using ErpSaaS.Web.Inventory;
 using ErpSaaS.Web.Localization;
 using ErpSaaS.Web.Shell;
 using ErpSaaS.Web.Signup;
@@ -29,6 +30,7 @@ public static class ErpWebModule
         services.AddErpEntityFrameworkCore(configuration);
         services.AddErpApplication(configuration);
         services.AddErpJobs(configuration);
+        services.AddErpInventoryWeb(configuration);
 
         services.Configure<TenancyWebOptions>(configuration.GetSection("Tenancy"));
         services.PostConfigure<TenancyWebOptions>(o => o.AllowQueryAndCookie &= builder.Environment.IsDevelopment());
@@ -79,6 +81,7 @@ public static class ErpWebModule
         }).AddErpLocalization();
         services.AddErpShell();
         ErpSaaS.Web.ImportExport.ImportExportWebModule.AddErpImportExportWeb(services, configuration);
+        ErpSaaS.Web.Inventory.Documents.StockDocumentsWebModule.AddErpStockDocumentsWeb(services);
         services.AddErpStripeWeb();
         ErpSaaS.Web.Catalog.PartnersWebModule.AddErpPartnersWeb(services);
         services.AddErpErrorHandling();

@@ -30,6 +30,11 @@ public sealed class TenantSettingsDto
     public Dictionary<string, string> NumberPatterns { get; set; } = new(StringComparer.Ordinal);
 
     public static string NumberPatternField(string documentType) => $"{nameof(NumberPatterns)}[{documentType}]";
+
+    /// <summary>Modules' choices (setting name → value), for every setting definition with a section.</summary>
+    public Dictionary<string, string> Options { get; set; } = new(StringComparer.Ordinal);
+
+    public static string OptionField(string setting) => $"{nameof(Options)}[{setting}]";
 }
 
 public interface ISettingsAppService

@@ -10,11 +10,11 @@ namespace ErpSaaS.DataSeeding;
 
 /// <summary>
 /// The demo tenant "demo" (a small electronics trader) with an admin, a few colleagues in the seeded roles,
-/// company settings and three warehouses (main, a second one, quarantine), so a visitor can sign in and look around at once.
+/// company settings, three warehouses (main, a second one, quarantine) and an electronics catalog, so a visitor can sign in and look around at once.
 /// </summary>
 public sealed class DemoTenantSeeder(
     ITenantRepository tenants, IPlanRepository plans, TenantManager tenantManager, TenantProvisioner provisioner,
-    ISettingStore settings, WarehouseManager warehouses, CatalogStarterData catalogStarterData, IBillingRepository billing, TimeProvider clock, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
+    ISettingStore settings, WarehouseManager warehouses, CatalogStarterData catalogStarterData, ProductSampleData productSampleData, IBillingRepository billing, TimeProvider clock, IUnitOfWork unitOfWork, ICurrentTenant currentTenant) : IDataSeeder
 {
     public const string Slug = "demo";
     public const string AdminUserName = "admin";
@@ -44,6 +44,8 @@ public sealed class DemoTenantSeeder(
                 await warehouses.CreateAsync("QC", "待检仓", "上海市浦东新区张江路 100 号", isQuarantine: true, cancellationToken: ct);
                 await catalogStarterData.CreateAsync("zh-Hans", ct);
                 // Saved while acting for the demo company: its rows belong to it (and row-level security agrees).
+                await unitOfWork.SaveChangesAsync(ct);
+                await productSampleData.CreateDemoCatalogAsync(ct);
                 await unitOfWork.SaveChangesAsync(ct);
             }
             return tenant.Id;

@@ -6,7 +6,8 @@ using ErpSaaS.Permissions;
 namespace ErpSaaS.Settings;
 
 /// <summary>The tenant's company profile, regional defaults and document number patterns.</summary>
-public sealed class SettingsAppService(IPermissionChecker permissions, ISettingStore settings, IUnitOfWork unitOfWork) : ISettingsAppService
+public sealed class SettingsAppService(
+    IPermissionChecker permissions, ISettingStore settings, IUnitOfWork unitOfWork, IEnumerable<ISettingChangeGuard> guards) : ISettingsAppService
 {
     // The form's fields and the settings they store, in the order the page shows them (errors follow that order).
     private static readonly (string Field, string Setting, Func<TenantSettingsDto, string?> Value)[] ProfileFields =
@@ -35,6 +36,7 @@ public sealed class SettingsAppService(IPermissionChecker permissions, ISettingS
             DefaultLanguage = all[ErpSettings.DefaultLanguage],
             NumberPatterns = DocumentTypes.DefaultPatterns.Keys.ToDictionary(
                 type => type, type => all[SettingDefinitions.NumberPatternSetting(type)], StringComparer.Ordinal),
+            Options = SettingDefinitions.All.Where(d => d.Section is not null).ToDictionary(d => d.Name, d => all[d.Name], StringComparer.Ordinal),
         };
     }
 
@@ -55,6 +57,17 @@ public sealed class SettingsAppService(IPermissionChecker permissions, ISettingS
         {
             if (!input.NumberPatterns.TryGetValue(type, out var pattern)) continue;
             values.Add((SettingDefinitions.NumberPatternSetting(type), NumberPatternRule.Validate(TenantSettingsDto.NumberPatternField(type), pattern)));
+        }
+        var current = await settings.GetAllAsync(cancellationToken);
+        foreach (var definition in SettingDefinitions.All.Where(d => d.Section is not null))
+        {
+            if (!input.Options.TryGetValue(definition.Name, out var option)) continue;
+            var field = TenantSettingsDto.OptionField(definition.Name);
+            var value = option?.Trim() ?? string.Empty;
+            if (!definition.IsValid(value)) throw BusinessException.ForField(field, ErrorCodes.SettingValueInvalid, definition.Name, value);
+            if (value == current[definition.Name]) continue;
+            foreach (var guard in guards) await guard.CheckAsync(definition.Name, current[definition.Name], value, field, cancellationToken);
+            values.Add((definition.Name, value));
         }
         await unitOfWork.InTransactionAsync(async ct =>
         {

@@ -14,6 +14,7 @@ public static class DocumentTypes
     public const string StockTransfer = "StockTransfer";
     public const string StockAdjustment = "StockAdjustment";
     public const string StockCount = "StockCount";
+    public const string OpeningBalance = "OpeningBalance";
     public const string ProductionOrder = "ProductionOrder";
     public const string Voucher = "Voucher";
 
@@ -30,6 +31,7 @@ public static class DocumentTypes
         [StockTransfer] = "TR-{yyyyMM}-{0000}",
         [StockAdjustment] = "AD-{yyyyMM}-{0000}",
         [StockCount] = "SC-{yyyyMM}-{0000}",
+        [OpeningBalance] = "OB-{yyyyMM}-{0000}",
         [ProductionOrder] = "MO-{yyyyMM}-{0000}",
         [Voucher] = "JV-{yyyyMM}-{0000}",
     };

@@ -1,6 +1,11 @@
 namespace ErpSaaS.Settings;
 
-public sealed record SettingDefinition(string Name, string DefaultValue, IReadOnlyList<string>? AllowedValues = null)
+/// <param name="Section">
+/// A module's choice shown on the settings page in its own card ("Settings:Section:{Section}"), as a list of its
+/// allowed values ("Setting:{Name}" labels it, "Setting:{Name}:{value}" each choice); null for settings the page
+/// lays out itself.
+/// </param>
+public sealed record SettingDefinition(string Name, string DefaultValue, IReadOnlyList<string>? AllowedValues = null, string? Section = null)
 {
     public bool IsValid(string? value) =>
         value is not null && value.Length <= ErpSettings.MaxValueLength
@@ -34,6 +39,8 @@ public static class SettingDefinitions
             new(ErpSettings.DefaultLanguage, "zh-Hans", ["zh-Hans", "en"]),
         ];
         all.AddRange(Numbering.DocumentTypes.DefaultPatterns.Select(p => new SettingDefinition(NumberPatternSetting(p.Key), p.Value)));
+        all.AddRange(Inventory.InventorySettings.Definitions);
+        all.AddRange(Inventory.Alerts.StockAlertSettings.Definitions);
         return all;
     }
 }

@@ -10,6 +10,9 @@ public interface IProductRepository
     /// <summary>Which of <paramref name="barcodes"/> already belong to a product other than <paramref name="except"/>, with that product's code.</summary>
     Task<IReadOnlyDictionary<string, string>> FindBarcodeOwnersAsync(IReadOnlyCollection<string> barcodes, Guid? except, CancellationToken cancellationToken = default);
     void Add(Product product);
+
+    /// <summary>Deletes a product with its barcodes and conversions; <see cref="ProductManager.DeleteAsync"/> checks it was never used.</summary>
+    void Remove(Product product);
 }
 
 public interface IProductCategoryRepository
@@ -36,6 +39,7 @@ public interface ITaxRateRepository
 {
     Task<TaxRate?> FindAsync(Guid id, CancellationToken cancellationToken = default);
     Task<TaxRate?> FindDefaultAsync(CancellationToken cancellationToken = default);
+    Task<TaxRate?> FindByCodeAsync(string code, CancellationToken cancellationToken = default);
     Task<bool> CodeExistsAsync(string code, Guid? except, CancellationToken cancellationToken = default);
     void Add(TaxRate taxRate);
 }

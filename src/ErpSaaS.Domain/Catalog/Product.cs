@@ -66,7 +66,7 @@ public sealed class Product : AggregateRoot, IMultiTenant
         CategoryId = details.CategoryId;
         DefaultWarehouseId = details.DefaultWarehouseId;
         TaxRateId = details.TaxRateId;
-        BaseUnit = UnitOfMeasure.NormalizeCode(details.BaseUnit);
+        BaseUnit = UnitOfMeasure.NormalizeCode(details.BaseUnit, nameof(BaseUnit));
         SetStockLevels(details.SafetyStock, details.ReorderPoint, details.ReorderQuantity, details.MaximumStock);
         SetLeadTime(details.LeadTimeDays);
         SetBatchTracking(details.IsBatchTracked, details.ShelfLifeDays);
@@ -143,16 +143,17 @@ public sealed class Product : AggregateRoot, IMultiTenant
             throw BusinessException.ForField(nameof(UnitConversions), CatalogErrorCodes.ProductTooManyConversions, ProductConsts.MaxUnitConversions);
         }
         var wanted = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var conversion in conversions)
+        for (var row = 0; row < conversions.Count; row++)
         {
-            var unit = UnitOfMeasure.NormalizeCode(conversion.UnitCode);
+            var conversion = conversions[row];
+            var unit = UnitOfMeasure.NormalizeCode(conversion.UnitCode, ConversionField(row, nameof(UnitConversionDetails.UnitCode)));
             if (conversion.Factor <= 0m || decimal.Round(conversion.Factor, ProductConsts.FactorScale) != conversion.Factor || conversion.Factor >= 1_000_000_000m)
             {
-                throw BusinessException.ForField(nameof(UnitConversions), CatalogErrorCodes.ProductConversionInvalid, unit);
+                throw BusinessException.ForField(ConversionField(row, nameof(UnitConversionDetails.Factor)), CatalogErrorCodes.ProductConversionInvalid, unit);
             }
             if (unit == BaseUnit || !wanted.TryAdd(unit, conversion.Factor))
             {
-                throw BusinessException.ForField(nameof(UnitConversions), CatalogErrorCodes.ProductConversionDuplicate, unit);
+                throw BusinessException.ForField(ConversionField(row, nameof(UnitConversionDetails.UnitCode)), CatalogErrorCodes.ProductConversionDuplicate, unit);
             }
         }
         _unitConversions.RemoveAll(c => !wanted.ContainsKey(c.UnitCode));
@@ -166,7 +167,7 @@ public sealed class Product : AggregateRoot, IMultiTenant
 
     private void ReplaceBarcodes(IReadOnlyList<string> barcodes)
     {
-        var wanted = barcodes.Select(NormalizeBarcode).Distinct(StringComparer.Ordinal).ToList();
+        var wanted = barcodes.Select((barcode, row) => NormalizeBarcode(barcode, BarcodeField(row))).Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count > ProductConsts.MaxBarcodes)
         {
             throw BusinessException.ForField(nameof(Barcodes), CatalogErrorCodes.ProductTooManyBarcodes, ProductConsts.MaxBarcodes);
@@ -178,13 +179,24 @@ public sealed class Product : AggregateRoot, IMultiTenant
         }
     }
 
+    /// <summary>
+    /// Where a rule broken by one row of the conversions is shown ("UnitConversions[2].Factor"): next to that row's
+    /// input, on a form and in an import alike. Rules about the list as a whole name just "UnitConversions".
+    /// </summary>
+    public static string ConversionField(int row, string field) => $"{nameof(UnitConversions)}[{row}].{field}";
+
+    /// <summary>Where a rule broken by one barcode is shown ("Barcodes[1]").</summary>
+    public static string BarcodeField(int row) => $"{nameof(Barcodes)}[{row}]";
+
     /// <summary>Barcodes are scanned, not typed: digits and letters as printed (EAN-13, Code 128), no spaces.</summary>
-    public static string NormalizeBarcode(string? barcode)
+    public static string NormalizeBarcode(string? barcode) => NormalizeBarcode(barcode, nameof(Barcodes));
+
+    public static string NormalizeBarcode(string? barcode, string field)
     {
         var trimmed = barcode?.Trim() ?? string.Empty;
         if (trimmed.Length is 0 or > ProductConsts.MaxBarcodeLength || trimmed.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            throw BusinessException.ForField(nameof(Barcodes), CatalogErrorCodes.ProductBarcodeInvalid, ProductConsts.MaxBarcodeLength);
+            throw BusinessException.ForField(field, CatalogErrorCodes.ProductBarcodeInvalid, ProductConsts.MaxBarcodeLength);
         }
         return trimmed;
     }

@@ -6,7 +6,7 @@ namespace ErpSaaS.Catalog;
 /// <summary>
 /// Creates and changes products with every reference checked against the company's own master data: unique code,
 /// barcodes no other product has, known active units, an existing category, tax rate and warehouse. A product
-/// already used keeps its base unit, valuation method and batch tracking.
+/// already used keeps its base unit, valuation method and batch tracking, and is never deleted.
 /// </summary>
 public sealed class ProductManager(
     IProductRepository products, IUnitOfMeasureRepository units, IProductCategoryRepository categories,
@@ -28,8 +28,8 @@ public sealed class ProductManager(
 
     public async Task UpdateAsync(Product product, ProductDetails details, CancellationToken cancellationToken = default)
     {
-        await CheckReferencesAsync(details, product.Id, cancellationToken);
-        var changesHistory = UnitOfMeasure.NormalizeCode(details.BaseUnit) != product.BaseUnit
+        await CheckReferencesAsync(details, product, cancellationToken);
+        var changesHistory = UnitOfMeasure.NormalizeCode(details.BaseUnit, nameof(Product.BaseUnit)) != product.BaseUnit
                              || details.ValuationMethod != product.ValuationMethod
                              || details.IsBatchTracked != product.IsBatchTracked
                              || (details.Type == ProductType.Service) != (product.Type == ProductType.Service);
@@ -38,6 +38,16 @@ public sealed class ProductManager(
             throw new BusinessException(CatalogErrorCodes.ProductInUseKeepsUnitAndValuation, product.Code);
         }
         product.Apply(details);
+    }
+
+    /// <summary>Removes a product entered by mistake; one that documents or the stock ledger already name can only be deactivated.</summary>
+    public async Task DeleteAsync(Product product, CancellationToken cancellationToken = default)
+    {
+        if (await IsUsedAsync(product.Id, cancellationToken))
+        {
+            throw new BusinessException(ProductErrorCodes.ProductInUseCannotBeDeleted, product.Code);
+        }
+        products.Remove(product);
     }
 
     public async Task<bool> IsUsedAsync(Guid productId, CancellationToken cancellationToken = default)
@@ -52,36 +62,50 @@ public sealed class ProductManager(
     private async Task<ProductDetails> WithDefaultTaxRateAsync(ProductDetails details, CancellationToken cancellationToken) =>
         details.TaxRateId is null && await taxRates.FindDefaultAsync(cancellationToken) is { } rate ? details with { TaxRateId = rate.Id } : details;
 
-    private async Task CheckReferencesAsync(ProductDetails details, Guid? productId, CancellationToken cancellationToken)
+    /// <summary>
+    /// New references must be active; those the product already has stay valid after being deactivated, so a product
+    /// in a retired category or with a retired unit can still be edited (and moved elsewhere) instead of being stuck.
+    /// </summary>
+    private async Task CheckReferencesAsync(ProductDetails details, Product? existing, CancellationToken cancellationToken)
     {
-        var unitCodes = (details.UnitConversions ?? []).Select(c => UnitOfMeasure.NormalizeCode(c.UnitCode))
-            .Prepend(UnitOfMeasure.NormalizeCode(details.BaseUnit)).Distinct().ToList();
-        var known = await units.FindActiveCodesAsync(unitCodes, cancellationToken);
-        if (unitCodes.FirstOrDefault(code => !known.Contains(code)) is { } unknown)
+        var baseUnit = UnitOfMeasure.NormalizeCode(details.BaseUnit, nameof(Product.BaseUnit));
+        var conversions = details.UnitConversions ?? [];
+        var unitFields = new Dictionary<string, string>(StringComparer.Ordinal) { [baseUnit] = nameof(Product.BaseUnit) };
+        for (var row = 0; row < conversions.Count; row++)
         {
-            var field = unknown == UnitOfMeasure.NormalizeCode(details.BaseUnit) ? nameof(Product.BaseUnit) : nameof(Product.UnitConversions);
-            throw BusinessException.ForField(field, CatalogErrorCodes.ProductUnitUnknown, unknown);
+            var field = Product.ConversionField(row, nameof(UnitConversionDetails.UnitCode));
+            unitFields.TryAdd(UnitOfMeasure.NormalizeCode(conversions[row].UnitCode, field), field);
         }
-        if (details.CategoryId is { } categoryId && await categories.FindAsync(categoryId, cancellationToken) is not { IsActive: true })
+        var kept = existing?.Units.ToHashSet(StringComparer.Ordinal) ?? [];
+        var wanted = unitFields.Keys.Where(code => !kept.Contains(code)).ToList();
+        var known = await units.FindActiveCodesAsync(wanted, cancellationToken);
+        if (wanted.FirstOrDefault(code => !known.Contains(code)) is { } unknown)
+        {
+            throw BusinessException.ForField(unitFields[unknown], CatalogErrorCodes.ProductUnitUnknown, unknown);
+        }
+        if (details.CategoryId is { } categoryId && categoryId != existing?.CategoryId
+            && await categories.FindAsync(categoryId, cancellationToken) is not { IsActive: true })
         {
             throw BusinessException.ForField(nameof(Product.CategoryId), CatalogErrorCodes.ProductCategoryUnknown);
         }
-        if (details.TaxRateId is { } taxRateId && await taxRates.FindAsync(taxRateId, cancellationToken) is not { IsActive: true })
+        if (details.TaxRateId is { } taxRateId && taxRateId != existing?.TaxRateId
+            && await taxRates.FindAsync(taxRateId, cancellationToken) is not { IsActive: true })
         {
             throw BusinessException.ForField(nameof(Product.TaxRateId), CatalogErrorCodes.ProductTaxRateUnknown);
         }
-        if (details.DefaultWarehouseId is { } warehouseId && await warehouses.FindAsync(warehouseId, cancellationToken) is not { IsActive: true })
+        if (details.DefaultWarehouseId is { } warehouseId && warehouseId != existing?.DefaultWarehouseId
+            && await warehouses.FindAsync(warehouseId, cancellationToken) is not { IsActive: true })
         {
             throw BusinessException.ForField(nameof(Product.DefaultWarehouseId), CatalogErrorCodes.ProductWarehouseUnknown);
         }
-        var barcodes = (details.Barcodes ?? []).Select(Product.NormalizeBarcode).Distinct(StringComparer.Ordinal).ToList();
+        var barcodes = (details.Barcodes ?? []).Select((barcode, row) => Product.NormalizeBarcode(barcode, Product.BarcodeField(row))).ToList();
         if (barcodes.Count > 0)
         {
-            var owners = await products.FindBarcodeOwnersAsync(barcodes, productId, cancellationToken);
+            var owners = await products.FindBarcodeOwnersAsync(barcodes.Distinct(StringComparer.Ordinal).ToList(), existing?.Id, cancellationToken);
             if (owners.Count > 0)
             {
-                var (barcode, owner) = owners.First();
-                throw BusinessException.ForField(nameof(Product.Barcodes), CatalogErrorCodes.ProductBarcodeTaken, barcode, owner);
+                var row = barcodes.FindIndex(owners.ContainsKey);
+                throw BusinessException.ForField(Product.BarcodeField(row), CatalogErrorCodes.ProductBarcodeTaken, barcodes[row], owners[barcodes[row]]);
             }
         }
     }

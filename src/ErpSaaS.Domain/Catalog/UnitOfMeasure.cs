@@ -42,12 +42,15 @@ public sealed class UnitOfMeasure : AggregateRoot, IMultiTenant
     public void Activate() => IsActive = true;
 
     /// <summary>Unit codes may be Chinese (个, 箱) as well as Latin (PCS): trimmed, upper-cased, no spaces.</summary>
-    public static string NormalizeCode(string? code)
+    public static string NormalizeCode(string? code) => NormalizeCode(code, nameof(Code));
+
+    /// <summary>As <see cref="NormalizeCode(string?)"/>, refusing at <paramref name="field"/> (a product's base unit, a conversion row).</summary>
+    public static string NormalizeCode(string? code, string field)
     {
         var normalized = code?.Trim().ToUpperInvariant() ?? string.Empty;
         if (normalized.Length is 0 or > UnitOfMeasureConsts.MaxCodeLength || normalized.Any(char.IsWhiteSpace))
         {
-            throw BusinessException.ForField(nameof(Code), CatalogErrorCodes.UnitCodeInvalid, UnitOfMeasureConsts.MaxCodeLength);
+            throw BusinessException.ForField(field, CatalogErrorCodes.UnitCodeInvalid, UnitOfMeasureConsts.MaxCodeLength);
         }
         return normalized;
     }

@@ -25,7 +25,15 @@ public sealed record StockMovement
 /// What a stock document posts, all or nothing: the source (type, id, number) that every ledger entry points back to,
 /// and the time the movement happened (may be in the past: a backdated posting revalues what came after it).
 /// </summary>
-public sealed record StockPosting(string SourceType, Guid SourceId, string SourceNumber, DateTimeOffset PostedAt, IReadOnlyList<StockMovement> Movements);
+public sealed record StockPosting(string SourceType, Guid SourceId, string SourceNumber, DateTimeOffset PostedAt, IReadOnlyList<StockMovement> Movements)
+{
+    /// <summary>
+    /// Issues normally leave reserved stock alone (on hand never drops below what is promised). A stock count or an
+    /// adjustment records what is physically there and may take reserved stock (never below zero, unless the
+    /// company allows negative stock); so may a delivery that releases its own reservation in the same transaction.
+    /// </summary>
+    public bool MayTakeReservedStock { get; init; }
+}
 
 /// <summary>A movement as posted: the ledger entry written and the cost it carried (issues learn their cost here).</summary>
 public sealed record PostedMovement(int LineNumber, Guid EntryId, decimal Quantity, decimal UnitCost, decimal Value);
@@ -45,6 +53,11 @@ public static class StockSourceTypes
 /// never deadlock, and never take a balance below zero unless the company allows negative stock
 /// (refused with <c>InventoryErrorCodes.InsufficientStock</c>).
 /// </summary>
+/// <remarks>
+/// Movements are valued in the order given. A receipt without a unit cost comes in at the pool's current cost, so a
+/// transfer under per-warehouse valuation posts the issue first and passes its returned cost to the receipt. Errors
+/// about one movement name the field <c>Movements[i].Quantity</c> (i = index in <see cref="StockPosting.Movements"/>).
+/// </remarks>
 public interface IStockLedger
 {
     Task<IReadOnlyList<PostedMovement>> PostAsync(StockPosting posting, CancellationToken cancellationToken = default);

@@ -6,6 +6,9 @@ namespace ErpSaaS.EntityFrameworkCore.Catalog;
 
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
+    /// <summary>Code, name and specification in lower case, kept by PostgreSQL, so a search matches one column (migration 0012).</summary>
+    public const string SearchText = "SearchText";
+
     public void Configure(EntityTypeBuilder<Product> builder)
     {
         builder.ToTable("products");
@@ -22,6 +25,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.SalePrice).HasPrecision(18, ProductConsts.PriceScale);
         builder.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasIndex(p => new { p.TenantId, p.Code }).IsUnique();
+        builder.Property<string>(SearchText).HasComputedColumnSql("lower((((code)::text || ' ') || (name)::text) || ' ' || coalesce(specification, ''))", stored: true);
+        builder.HasIndex(p => new { p.TenantId, p.Name });
+        builder.HasIndex(p => new { p.TenantId, p.IsActive });
         builder.HasOne<ProductCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TaxRate>().WithMany().HasForeignKey(p => p.TaxRateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(p => p.DefaultWarehouseId).OnDelete(DeleteBehavior.Restrict);

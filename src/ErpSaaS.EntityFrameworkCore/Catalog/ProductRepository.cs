@@ -31,6 +31,8 @@ internal sealed class ProductRepository(ErpDbContext db) : IProductRepository
     }
 
     public void Add(Product product) => db.Products.Add(product);
+
+    public void Remove(Product product) => db.Products.Remove(product);
 }
 
 internal sealed class ProductCategoryRepository(ErpDbContext db) : IProductCategoryRepository
@@ -79,6 +81,9 @@ internal sealed class TaxRateRepository(ErpDbContext db) : ITaxRateRepository
 
     public async Task<TaxRate?> FindDefaultAsync(CancellationToken cancellationToken = default) =>
         db.TaxRates.Local.FirstOrDefault(t => t.IsDefault) ?? await db.TaxRates.FirstOrDefaultAsync(t => t.IsDefault, cancellationToken);
+
+    public async Task<TaxRate?> FindByCodeAsync(string code, CancellationToken cancellationToken = default) =>
+        db.TaxRates.Local.FirstOrDefault(t => t.Code == code) ?? await db.TaxRates.FirstOrDefaultAsync(t => t.Code == code, cancellationToken);
 
     public async Task<bool> CodeExistsAsync(string code, Guid? except, CancellationToken cancellationToken = default) =>
         db.TaxRates.Local.Any(t => t.Code == code && t.Id != except)

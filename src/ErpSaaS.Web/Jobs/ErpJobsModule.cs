@@ -30,6 +30,7 @@ public static class ErpJobsModule
             quartz.ScheduleJob<SubscriptionLifecycleJob>(
                 trigger => trigger.WithIdentity(SubscriptionLifecycleJob.Name, ErpScheduler.HostGroup).StartNow().WithSimpleSchedule(SubscriptionLifecycleJob.Interval),
                 job => job.WithIdentity(SubscriptionLifecycleJob.Name, ErpScheduler.HostGroup));
+            ErpSaaS.Web.Inventory.Alerts.StockAlertsWebRegistration.AddStockAlertDigest(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;

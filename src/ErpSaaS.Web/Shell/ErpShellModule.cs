@@ -12,6 +12,7 @@ public static class ErpShellModule
         services.AddMenuContributor<FoundationMenuContributor>();
         services.AddMenuContributor<ErpSaaS.Web.Billing.BillingMenuContributor>();
         services.AddMenuContributor<ErpSaaS.Web.Catalog.CatalogMenuContributor>();
+        ErpSaaS.Web.Inventory.Alerts.StockAlertsWebRegistration.AddErpStockAlertsWeb(services);
         services.AddScoped<ShellContext>();
         services.AddScoped<RecentActivityQuery>();
         return services;

@@ -47,7 +47,7 @@ public sealed class ProductManagerTests(ErpTestFixture fixture) : IClassFixture<
         var rate = await InCompany(acme, sp => sp.GetRequiredService<ITaxRateRepository>().FindAsync(product.TaxRateId!.Value));
         rate!.Rate.ShouldBe(0.13m);
         rate.TaxOn(100.05m).ShouldBe(13.01m);
-        (unknownUnit.Field, unknownUnit.Code).ShouldBe(("UnitConversions", CatalogErrorCodes.ProductUnitUnknown));
+        (unknownUnit.Field, unknownUnit.Code).ShouldBe(("UnitConversions[0].UnitCode", CatalogErrorCodes.ProductUnitUnknown));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ProductManagerTests(ErpTestFixture fixture) : IClassFixture<
             CreateAsync(acme, "A-2", new ProductDetails { Name = "B", BaseUnit = "PCS", Barcodes = ["6901234567892"] }));
         var elsewhere = await CreateAsync(globex, "A-2", new ProductDetails { Name = "B", BaseUnit = "PCS", Barcodes = ["6901234567892"] });
 
-        (taken.Field, taken.Code, taken.Args[1]).ShouldBe(("Barcodes", CatalogErrorCodes.ProductBarcodeTaken, (object?)"A-1"));
+        (taken.Field, taken.Code, taken.Args[1]).ShouldBe(("Barcodes[0]", CatalogErrorCodes.ProductBarcodeTaken, (object?)"A-1"));
         elsewhere.Barcodes.Single().Code.ShouldBe("6901234567892");
     }
 

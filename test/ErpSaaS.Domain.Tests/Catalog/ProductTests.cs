@@ -30,8 +30,8 @@ public sealed class ProductTests
             .Code.ShouldBe(CatalogErrorCodes.ProductConversionDuplicate);
         Should.Throw<BusinessException>(() => new Product("A1", Details() with { UnitConversions = [new("BOX", 12m), new("box", 10m)] }))
             .Code.ShouldBe(CatalogErrorCodes.ProductConversionDuplicate);
-        Should.Throw<BusinessException>(() => new Product("A1", Details() with { UnitConversions = [new("BOX", 0m)] }))
-            .Field.ShouldBe("UnitConversions");
+        Should.Throw<BusinessException>(() => new Product("A1", Details() with { UnitConversions = [new("BOX", 12m), new("PACK", 0m)] }))
+            .Field.ShouldBe("UnitConversions[1].Factor");
     }
 
     [Fact]
@@ -73,5 +73,24 @@ public sealed class ProductTests
 
         product.Barcodes.Select(b => b.Code).ShouldBe(["A-100", "B-200"], ignoreOrder: true);
         Should.Throw<BusinessException>(() => product.Apply(Details() with { Barcodes = ["has space"] })).Code.ShouldBe(CatalogErrorCodes.ProductBarcodeInvalid);
+    }
+
+    [Fact]
+    public void A_refused_row_of_conversions_or_barcodes_is_named_by_its_index_so_the_message_sits_next_to_it()
+    {
+        Should.Throw<BusinessException>(() => new Product("A1", Details() with { UnitConversions = [new("BOX", 12m), new("box", 10m)] }))
+            .Field.ShouldBe("UnitConversions[1].UnitCode");
+        Should.Throw<BusinessException>(() => new Product("A1", Details() with { UnitConversions = [new(" ", 12m)] }))
+            .Field.ShouldBe("UnitConversions[0].UnitCode");
+        Should.Throw<BusinessException>(() => new Product("A1", Details() with { Barcodes = ["6901234567892", "has space"] }))
+            .Field.ShouldBe("Barcodes[1]");
+    }
+
+    [Fact]
+    public void A_missing_base_unit_is_refused_at_the_base_unit_not_at_the_code()
+    {
+        var refused = Should.Throw<BusinessException>(() => new Product("A1", Details(baseUnit: " ")));
+
+        (refused.Field, refused.Code).ShouldBe(("BaseUnit", CatalogErrorCodes.UnitCodeInvalid));
     }
 }

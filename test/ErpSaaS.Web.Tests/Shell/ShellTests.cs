@@ -35,13 +35,14 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
 
         var home = await browser.SignInAsync("admin", Given.Password);
 
-        MenuLinks(home).ShouldBe(["/", "/app/catalog/warehouses", "/app/catalog/customers", "/app/catalog/suppliers", "/app/catalog/price-lists", "/app/catalog/currencies", "/app/catalog/exchange-rates", "/app/imports", "/probe/production", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
+        MenuLinks(home).ShouldBe(["/", "/app/catalog/warehouses", "/app/imports", "/app/inventory/stock", "/app/inventory/value", "/app/inventory/verification", "/probe/production",
+            "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Administration"));
     }
 
     [Theory]
-    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/warehouses", "/app/catalog/customers", "/app/catalog/suppliers", "/app/catalog/price-lists", "/app/catalog/currencies", "/app/catalog/exchange-rates", "/app/imports", "/probe/production" })]
-    [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/warehouses", "/app/catalog/customers", "/app/catalog/suppliers", "/app/catalog/price-lists", "/app/catalog/currencies", "/app/catalog/exchange-rates", "/app/imports", "/probe/production", "/app/audit" })]
+    [InlineData(StaticRoles.Viewer, new[] { "/", "/app/catalog/warehouses", "/app/imports", "/app/inventory/stock", "/app/inventory/value", "/app/inventory/verification", "/probe/production" })]
+    [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/warehouses", "/app/imports", "/probe/production", "/app/audit" })]
     public async Task Other_roles_see_only_the_entries_their_permissions_open(string role, string[] expected)
     {
         var (tenantId, slug) = await TenantAsync();
@@ -53,7 +54,8 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
         MenuLinks(home).ShouldBe(expected);
         home.Document.QuerySelector("#main-menu")!.TextContent.Contains(T("Menu:Group:Administration"), StringComparison.Ordinal)
             .ShouldBe(expected.Any(url => url.StartsWith("/app/", StringComparison.Ordinal) && !url.StartsWith("/app/catalog/", StringComparison.Ordinal)
-                                         && url != "/app/imports"));
+                                         && url != "/app/imports"
+                                         && !url.StartsWith("/app/inventory/", StringComparison.Ordinal)));
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Catalog"));
     }
 

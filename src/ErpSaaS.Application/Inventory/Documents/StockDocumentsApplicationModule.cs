@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSaaS.Inventory.Documents;
+
+public static class StockDocumentsApplicationModule
+{
+    /// <summary>The stock documents' use cases and domain services (openings, transfers, adjustments, counts).</summary>
+    public static IServiceCollection AddErpStockDocuments(this IServiceCollection services)
+    {
+        services.AddScoped<StockDocumentManager>();
+        services.AddScoped<StockDocumentPosting>();
+        services.AddScoped<StockDocumentActors>();
+        services.AddScoped<IOpeningBalanceAppService, OpeningBalanceAppService>();
+        services.AddScoped<IStockTransferAppService, StockTransferAppService>();
+        services.AddScoped<IStockAdjustmentAppService, StockAdjustmentAppService>();
+        services.AddScoped<IStockCountAppService, StockCountAppService>();
+        services.AddScoped<IStockDocumentAppService, StockDocumentAppService>();
+        return services;
+    }
+}

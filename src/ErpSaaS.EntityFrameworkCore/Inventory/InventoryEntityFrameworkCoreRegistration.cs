@@ -1,0 +1,25 @@
+using ErpSaaS.Inventory;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSaaS.EntityFrameworkCore.Inventory;
+
+public static class InventoryEntityFrameworkCoreRegistration
+{
+    /// <summary>The stock ledger, reservations, supplies, availability, inquiries and verification over PostgreSQL.</summary>
+    public static IServiceCollection AddErpInventory(this IServiceCollection services)
+    {
+        services.AddScoped<StockSql>();
+        services.AddScoped<StockRevaluation>();
+        services.AddScoped<IStockLedger, StockLedger>();
+        services.AddScoped<IStockReservations, StockReservations>();
+        services.AddScoped<IStockSupplies, StockSupplies>();
+        services.AddScoped<IStockAvailability, StockAvailability>();
+        services.AddScoped<IStockVerifier, StockVerifier>();
+        services.AddScoped<IStockVerificationRepository, StockVerificationRepository>();
+        services.AddScoped<IStockVerificationTenants, StockVerificationTenants>();
+        services.AddScoped<IStockQueries, StockQueries>();
+        services.AddScoped<ErpSaaS.Settings.ISettingChangeGuard, ValuationScopeGuard>();
+        services.AddScoped<ErpSaaS.Catalog.IProductUsage, StockProductUsage>();
+        return services;
+    }
+}

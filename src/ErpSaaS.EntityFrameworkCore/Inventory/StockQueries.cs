@@ -1,0 +1,179 @@
+using ErpSaaS.Common;
+using ErpSaaS.EntityFrameworkCore.Querying;
+using ErpSaaS.Inventory;
+using Microsoft.EntityFrameworkCore;
+
+namespace ErpSaaS.EntityFrameworkCore.Inventory;
+
+internal sealed class StockQueries(ErpDbContext db) : IStockQueries
+{
+    public async Task<StockOnHandPageDto> GetOnHandAsync(StockOnHandQuery query, CancellationToken cancellationToken = default)
+    {
+        var balances = db.StockBalances.AsNoTracking();
+        if (query.WarehouseId is { } warehouseId) balances = balances.Where(b => b.WarehouseId == warehouseId);
+        if (query.LocationId is { } locationId) balances = balances.Where(b => b.LocationId == locationId);
+        if (!query.IncludeZero) balances = balances.Where(b => b.OnHand != 0m || b.Reserved != 0m);
+        var rows = from b in balances
+                   join p in db.Products.IgnoreAutoIncludes() on b.ProductId equals p.Id
+                   join w in db.Warehouses on b.WarehouseId equals w.Id
+                   join l in db.WarehouseLocations on b.LocationId equals l.Id into bins
+                   from l in bins.DefaultIfEmpty()
+                   select new { Balance = b, Product = p, Warehouse = w, LocationCode = l == null ? null : l.Code };
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Paging.Contains(query.Search);
+            var barcode = query.Search.Trim();
+            rows = rows.Where(r => EF.Functions.ILike(r.Product.Code, pattern) || EF.Functions.ILike(r.Product.Name, pattern)
+                                   || EF.Functions.ILike(r.Balance.BatchNumber, pattern)
+                                   || db.ProductBarcodes.Any(c => c.ProductId == r.Product.Id && c.Code == barcode));
+        }
+        var totals = await rows.GroupBy(_ => 1).Select(g => new StockTotalsDto(
+                g.Sum(r => r.Balance.OnHand), g.Sum(r => r.Balance.Reserved), g.Sum(r => r.Balance.Available), g.Sum(r => r.Balance.Value)))
+            .FirstOrDefaultAsync(cancellationToken) ?? new StockTotalsDto(0m, 0m, 0m, 0m);
+        var ordered = (query.Sort?.ToLowerInvariant(), query.Desc) switch
+        {
+            ("warehouse", false) => rows.OrderBy(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
+            ("warehouse", true) => rows.OrderByDescending(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
+            ("onhand", false) => rows.OrderBy(r => r.Balance.OnHand).ThenBy(r => r.Product.Code),
+            ("onhand", true) => rows.OrderByDescending(r => r.Balance.OnHand).ThenBy(r => r.Product.Code),
+            ("value", false) => rows.OrderBy(r => r.Balance.Value).ThenBy(r => r.Product.Code),
+            ("value", true) => rows.OrderByDescending(r => r.Balance.Value).ThenBy(r => r.Product.Code),
+            ("expiry", false) => rows.OrderBy(r => r.Balance.ExpiryDate).ThenBy(r => r.Product.Code),
+            ("expiry", true) => rows.OrderByDescending(r => r.Balance.ExpiryDate).ThenBy(r => r.Product.Code),
+            (_, true) => rows.OrderByDescending(r => r.Product.Code).ThenBy(r => r.Warehouse.Code),
+            _ => rows.OrderBy(r => r.Product.Code).ThenBy(r => r.Warehouse.Code),
+        };
+        var page = await ordered.ThenBy(r => r.LocationCode).ThenBy(r => r.Balance.BatchNumber).ThenBy(r => r.Balance.Id)
+            .ToPageAsync(query, r => new StockOnHandRowDto(
+                r.Product.Id, r.Product.Code, r.Product.Name, r.Product.BaseUnit, r.Warehouse.Id, r.Warehouse.Code, r.Balance.LocationId, r.LocationCode,
+                r.Balance.BatchNumber, r.Balance.ExpiryDate, r.Balance.OnHand, r.Balance.Reserved, r.Balance.Available, r.Balance.Value), cancellationToken);
+        return new StockOnHandPageDto(page, totals);
+    }
+
+    public async Task<ProductStockDto?> FindProductAsync(Guid productId, CancellationToken cancellationToken = default)
+    {
+        var product = await db.Products.AsNoTracking().IgnoreAutoIncludes().Where(p => p.Id == productId)
+            .Select(p => new { p.Id, p.Code, p.Name, p.BaseUnit, p.ValuationMethod }).FirstOrDefaultAsync(cancellationToken);
+        if (product is null) return null;
+        var values = await db.StockBalances.AsNoTracking().Where(b => b.ProductId == productId)
+            .GroupBy(b => b.WarehouseId).Select(g => new { WarehouseId = g.Key, Value = g.Sum(b => b.Value) })
+            .ToDictionaryAsync(v => v.WarehouseId, v => v.Value, cancellationToken);
+        var levels = await (from t in db.StockWarehouseBalances.AsNoTracking()
+                            join w in db.Warehouses on t.WarehouseId equals w.Id
+                            where t.ProductId == productId
+                            orderby w.Code
+                            select new { w.Id, w.Code, w.Name, t.OnHand, t.Reserved, t.Available, t.OnOrder, t.Planned }).ToListAsync(cancellationToken);
+        return new ProductStockDto(product.Id, product.Code, product.Name, product.BaseUnit, product.ValuationMethod,
+            levels.Select(l => new ProductStockLevelDto(l.Id, l.Code, l.Name, l.OnHand, l.Reserved, l.Available, l.OnOrder, l.Planned, values.GetValueOrDefault(l.Id))).ToList());
+    }
+
+    public Task<PagedResult<StockMovementDto>> GetMovementsAsync(
+        Guid productId, StockMovementQuery query, DateTimeOffset? from, DateTimeOffset? before, CancellationToken cancellationToken = default)
+    {
+        var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.ProductId == productId);
+        if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);
+        if (Paging.Utc(from) is { } start) entries = entries.Where(e => e.PostedAt >= start);
+        if (Paging.Utc(before) is { } end) entries = entries.Where(e => e.PostedAt < end);
+        var rows = from e in entries
+                   join w in db.Warehouses on e.WarehouseId equals w.Id
+                   join l in db.WarehouseLocations on e.LocationId equals l.Id into bins
+                   from l in bins.DefaultIfEmpty()
+                   select new { Entry = e, WarehouseCode = w.Code, LocationCode = l == null ? null : l.Code };
+        // Newest first, as a statement reads; the posting order (time, then write order) breaks ties.
+        var ordered = query.Sort?.Equals("postedAt", StringComparison.OrdinalIgnoreCase) == true && !query.Desc
+            ? rows.OrderBy(r => r.Entry.PostedAt).ThenBy(r => r.Entry.Sequence)
+            : rows.OrderByDescending(r => r.Entry.PostedAt).ThenByDescending(r => r.Entry.Sequence);
+        return ordered.ToPageAsync(query, r => new StockMovementDto(
+            r.Entry.Id, r.Entry.PostedAt, r.Entry.SourceType, r.Entry.SourceNumber, r.Entry.SourceLine, r.WarehouseCode, r.LocationCode,
+            r.Entry.BatchNumber, r.Entry.Quantity, r.Entry.UnitCost, r.Entry.Value, r.Entry.QuantityAfter, r.Entry.ValueAfter), cancellationToken);
+    }
+
+    public async Task<(PagedResult<StockValueRowDto> Page, decimal TotalQuantity, decimal TotalValue)> GetValueAsync(
+        StockValueQuery query, DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        var end = before.ToUniversalTime();
+        var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.PostedAt < end);
+        if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);
+        var sums = entries.GroupBy(e => new { e.ProductId, e.WarehouseId })
+            .Select(g => new { g.Key.ProductId, g.Key.WarehouseId, Quantity = g.Sum(e => e.Quantity), Value = g.Sum(e => e.Value) })
+            .Where(s => s.Quantity != 0m || s.Value != 0m);
+        var rows = from s in sums
+                   join p in db.Products.IgnoreAutoIncludes() on s.ProductId equals p.Id
+                   join w in db.Warehouses on s.WarehouseId equals w.Id
+                   select new { s.Quantity, s.Value, Product = p, Warehouse = w };
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Paging.Contains(query.Search);
+            rows = rows.Where(r => EF.Functions.ILike(r.Product.Code, pattern) || EF.Functions.ILike(r.Product.Name, pattern));
+        }
+        var totals = await rows.GroupBy(_ => 1).Select(g => new { Quantity = g.Sum(r => r.Quantity), Value = g.Sum(r => r.Value) }).FirstOrDefaultAsync(cancellationToken);
+        var ordered = query.Sort?.ToLowerInvariant() switch
+        {
+            "value" => query.Desc ? rows.OrderByDescending(r => r.Value) : rows.OrderBy(r => r.Value),
+            "warehouse" => query.Desc ? rows.OrderByDescending(r => r.Warehouse.Code) : rows.OrderBy(r => r.Warehouse.Code),
+            _ => query.Desc ? rows.OrderByDescending(r => r.Product.Code) : rows.OrderBy(r => r.Product.Code),
+        };
+        var page = await ordered.ThenBy(r => r.Product.Code).ThenBy(r => r.Warehouse.Code).ToPageAsync(query, r => new StockValueRowDto(
+            r.Product.Id, r.Product.Code, r.Product.Name, r.Product.BaseUnit, r.Warehouse.Id, r.Warehouse.Code, r.Quantity, r.Value), cancellationToken);
+        return (page, totals?.Quantity ?? 0m, totals?.Value ?? 0m);
+    }
+
+    public async Task<StockFilterOptionsDto> GetFilterOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var warehouses = await db.Warehouses.AsNoTracking().OrderBy(w => w.Code).Select(w => new StockOptionDto(w.Id, w.Code, w.Name, null)).ToListAsync(cancellationToken);
+        var locations = await (from l in db.WarehouseLocations.AsNoTracking()
+                               join w in db.Warehouses on l.WarehouseId equals w.Id
+                               orderby w.Code, l.Code
+                               select new StockOptionDto(l.Id, w.Code + " / " + l.Code, l.Name, l.WarehouseId)).ToListAsync(cancellationToken);
+        return new StockFilterOptionsDto(warehouses, locations);
+    }
+
+    public async Task<StockVerificationRunDto?> FindLastVerificationAsync(CancellationToken cancellationToken = default)
+    {
+        var run = await db.StockVerificationRuns.AsNoTracking().OrderByDescending(r => r.RanAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(cancellationToken);
+        if (run is null) return null;
+        var userName = run.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) : null;
+        var differences = await (from d in db.StockVerificationDifferences.AsNoTracking()
+                                 where d.RunId == run.Id
+                                 join p in db.Products.IgnoreAutoIncludes() on d.ProductId equals p.Id into products
+                                 from p in products.DefaultIfEmpty()
+                                 join w in db.Warehouses on d.WarehouseId equals w.Id into warehouses
+                                 from w in warehouses.DefaultIfEmpty()
+                                 join l in db.WarehouseLocations on d.LocationId equals l.Id into bins
+                                 from l in bins.DefaultIfEmpty()
+                                 orderby d.Kind, p.Code, w.Code
+                                 select new StockDifferenceDto(d.Kind, d.ProductId, p == null ? "?" : p.Code, w == null ? null : w.Code, l == null ? null : l.Code,
+                                     d.BatchNumber, d.KeptQuantity, d.LedgerQuantity, d.KeptValue, d.LedgerValue)).ToListAsync(cancellationToken);
+        return new StockVerificationRunDto(run.Id, run.RanAt, run.Trigger, userName, run.CheckedRows, run.DifferenceCount, differences);
+    }
+}
+
+internal sealed class StockVerificationRepository(ErpDbContext db) : IStockVerificationRepository
+{
+    public void Add(StockVerificationRun run) => db.StockVerificationRuns.Add(run);
+}
+
+/// <summary>Host side, across tenants on purpose: the companies the nightly verification visits.</summary>
+internal sealed class StockVerificationTenants(ErpDbContext db) : IStockVerificationTenants
+{
+    public async Task<IReadOnlyList<Guid>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        using var _ = db.DisableTenantFilter();
+        return await db.Tenants.AsNoTracking()
+            .Where(t => t.Status == ErpSaaS.Tenancy.TenantStatus.Trialing || t.Status == ErpSaaS.Tenancy.TenantStatus.Active || t.Status == ErpSaaS.Tenancy.TenantStatus.PastDue)
+            .OrderBy(t => t.Id).Select(t => t.Id).ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>The valuation scope stays as it is once stock has been posted: every pool's history is valued in it.</summary>
+internal sealed class ValuationScopeGuard(ErpDbContext db) : ErpSaaS.Settings.ISettingChangeGuard
+{
+    public async Task CheckAsync(string name, string oldValue, string newValue, string field, CancellationToken cancellationToken = default)
+    {
+        if (name != InventorySettings.ValuationScope || oldValue == newValue) return;
+        if (await db.StockLedgerEntries.AnyAsync(cancellationToken))
+        {
+            throw BusinessException.ForField(field, ErpSaaS.Errors.InventoryErrorCodes.ValuationScopeLocked);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+using ErpSaaS.Catalog;
+using ErpSaaS.Common;
+using ErpSaaS.Errors;
+using ErpSaaS.Identity;
+using ErpSaaS.Inventory;
+using Microsoft.EntityFrameworkCore;
+
+namespace ErpSaaS.EntityFrameworkCore.Inventory;
+
+/// <summary>
+/// Reservations under the same product locks as postings (see <see cref="StockLedger"/>): a reservation reads the
+/// warehouse's available quantity only while it holds the product, so two concurrent reservations of the last unit
+/// queue and the second finds nothing left. A reservation without bin or batch holds the warehouse's stock (counted in
+/// the warehouse total's reserved quantity only); one naming a bin or batch also holds that balance's stock.
+/// </summary>
+internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentUser currentUser, TimeProvider clock) : IStockReservations
+{
+    public async Task ReserveAsync(StockReservationRequest request, CancellationToken cancellationToken = default)
+    {
+        var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
+        if (request.Quantity < 0m || request.Quantity > StockConsts.MaxQuantity || decimal.Round(request.Quantity, StockConsts.QuantityScale) != request.Quantity)
+        {
+            throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.ReservationQuantityInvalid, StockConsts.QuantityScale);
+        }
+        StockPostingRules.CheckSource(new StockPosting(request.SourceType, request.SourceId, request.SourceNumber, default, []));
+        var existing = await FindAsync(request.SourceType, request.SourceId, request.SourceLine, cancellationToken);
+        var wanted = request.Quantity == 0m ? null : await CheckAsync(request, cancellationToken);
+        if (existing is null && wanted is null) return;
+
+        var now = clock.GetUtcNow();
+        var products = new[] { existing?.ProductId, wanted?.Product.Id }.OfType<Guid>().Distinct().ToList();
+        await using (var locks = await sql.BatchAsync(cancellationToken))
+        {
+            locks.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", products));
+            if (wanted is not null)
+            {
+                StockLocks.AddLevels(locks, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id)], now);
+                if (wanted.IsSpecific)
+                {
+                    StockLocks.AddBalances(locks, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, null)], now);
+                }
+            }
+            await locks.ExecuteAsync(cancellationToken);
+        }
+        // Under the lock: what the line holds now, and what is free where it wants more.
+        existing = await FindAsync(request.SourceType, request.SourceId, request.SourceLine, cancellationToken);
+        if (wanted is not null)
+        {
+            var held = existing is not null && existing.ProductId == wanted.Product.Id && existing.WarehouseId == wanted.Warehouse.Id ? existing.Quantity : 0m;
+            var increase = request.Quantity - held;
+            if (increase > 0m)
+            {
+                var free = await FreeAsync(wanted, cancellationToken);
+                var heldHere = existing is not null && wanted.IsSpecific && existing.LocationId == wanted.LocationKey && existing.BatchNumber == wanted.BatchKey ? existing.Quantity : 0m;
+                var room = Math.Min(free.Warehouse + held, wanted.IsSpecific ? free.Balance + heldHere : decimal.MaxValue);
+                if (room < request.Quantity)
+                {
+                    throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
+                        wanted.Product.Code, wanted.Warehouse.Code, Math.Max(0m, room), request.Quantity);
+                }
+            }
+        }
+
+        await using var batch = await sql.BatchAsync(cancellationToken);
+        if (existing is not null) Release(batch, tenantId, [existing], now);
+        if (wanted is not null)
+        {
+            batch.Add("""
+                INSERT INTO stock_reservations (id, tenant_id, product_id, warehouse_id, location_id, batch_number, quantity, required_on,
+                    source_type, source_id, source_number, source_line, created_at, user_id)
+                VALUES (@id, @tenant, @product, @warehouse, @location, @batch, @quantity, @required_on, @source_type, @source_id, @source_number, @source_line, @now, @user)
+                """,
+                StockSql.Value("id", Guid.CreateVersion7()), StockSql.Value("tenant", tenantId), StockSql.Value("product", wanted.Product.Id),
+                StockSql.Value("warehouse", wanted.Warehouse.Id), StockSql.Value("location", wanted.LocationKey), StockSql.Value("batch", wanted.BatchKey),
+                StockSql.Value("quantity", request.Quantity), StockSql.Value("required_on", request.RequiredOn), StockSql.Value("source_type", request.SourceType),
+                StockSql.Value("source_id", request.SourceId), StockSql.Value("source_number", request.SourceNumber), StockSql.Value("source_line", request.SourceLine),
+                StockSql.Value("now", now), StockSql.Value("user", currentUser.Id));
+            var updates = ChangeReserved(batch, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, request.Quantity)], now);
+            await batch.ExecuteAsync(cancellationToken);
+            if (updates.Any(u => u.RecordsAffected != 1))
+            {
+                // The check above ran under the product lock, so this means stock moved without taking it; nothing is kept.
+                throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
+                    wanted.Product.Code, wanted.Warehouse.Code, 0m, request.Quantity);
+            }
+            return;
+        }
+        await batch.ExecuteAsync(cancellationToken);
+    }
+
+    public async Task ReleaseAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken = default)
+    {
+        var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
+        if (await FindAsync(sourceType, sourceId, sourceLine, cancellationToken) is not { } reservation) return;
+        await ReleaseLockedAsync(tenantId, [reservation.ProductId], () => FindManyAsync(sourceType, sourceId, sourceLine, cancellationToken), cancellationToken);
+    }
+
+    public async Task ReleaseAllAsync(string sourceType, Guid sourceId, CancellationToken cancellationToken = default)
+    {
+        var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
+        var reservations = await FindManyAsync(sourceType, sourceId, null, cancellationToken);
+        if (reservations.Count == 0) return;
+        await ReleaseLockedAsync(tenantId, reservations.Select(r => r.ProductId).Distinct().ToList(), () => FindManyAsync(sourceType, sourceId, null, cancellationToken), cancellationToken);
+    }
+
+    private async Task ReleaseLockedAsync(Guid tenantId, IReadOnlyList<Guid> products, Func<Task<List<StockReservation>>> reload, CancellationToken cancellationToken)
+    {
+        await using (var locks = await sql.BatchAsync(cancellationToken))
+        {
+            locks.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", products));
+            await locks.ExecuteAsync(cancellationToken);
+        }
+        var reservations = await reload();
+        if (reservations.Count == 0) return;
+        await using var batch = await sql.BatchAsync(cancellationToken);
+        Release(batch, tenantId, reservations, clock.GetUtcNow());
+        await batch.ExecuteAsync(cancellationToken);
+    }
+
+    private static void Release(StockBatch batch, Guid tenantId, IReadOnlyList<StockReservation> reservations, DateTimeOffset now)
+    {
+        batch.Add("DELETE FROM stock_reservations WHERE tenant_id = @tenant AND id = ANY(@ids)",
+            StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", reservations.Select(r => r.Id)));
+        ChangeReserved(batch, tenantId, reservations.Select(r => (r.ProductId, r.WarehouseId, r.LocationId, r.BatchNumber, -r.Quantity)).ToList(), now);
+    }
+
+    /// <summary>
+    /// Moves the warehouse totals' and (for bin or batch reservations) the balances' reserved quantities. An increase
+    /// only applies where that much is still available (an atomic conditional update); the caller checks each
+    /// statement changed its one row.
+    /// </summary>
+    private static List<Npgsql.NpgsqlBatchCommand> ChangeReserved(
+        StockBatch batch, Guid tenantId, IReadOnlyList<(Guid ProductId, Guid WarehouseId, Guid LocationId, string BatchNumber, decimal Delta)> changes, DateTimeOffset now)
+    {
+        var commands = new List<Npgsql.NpgsqlBatchCommand>();
+        var levels = changes.GroupBy(c => (c.ProductId, c.WarehouseId)).Select(g => (g.Key.ProductId, g.Key.WarehouseId, Delta: g.Sum(c => c.Delta))).ToList();
+        commands.Add(batch.Add("""
+            UPDATE stock_warehouse_balances w SET reserved = w.reserved + u.delta, updated_at = @now
+            FROM unnest(@products, @warehouses, @deltas) AS u(product_id, warehouse_id, delta)
+            WHERE w.tenant_id = @tenant AND w.product_id = u.product_id AND w.warehouse_id = u.warehouse_id
+              AND (u.delta <= 0 OR w.on_hand - w.reserved >= u.delta)
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Value("now", now), StockSql.Uuids("products", levels.Select(l => l.ProductId)),
+            StockSql.Uuids("warehouses", levels.Select(l => l.WarehouseId)), StockSql.Numerics("deltas", levels.Select(l => l.Delta))));
+        var specific = changes.Where(c => c.LocationId != StockConsts.NoLocation || c.BatchNumber != StockConsts.NoBatch)
+            .GroupBy(c => (c.ProductId, c.WarehouseId, c.LocationId, c.BatchNumber)).Select(g => (g.Key, Delta: g.Sum(c => c.Delta))).ToList();
+        if (specific.Count == 0) return commands;
+        commands.Add(batch.Add("""
+            UPDATE stock_balances b SET reserved = b.reserved + u.delta, updated_at = @now
+            FROM unnest(@products, @warehouses, @locations, @batches, @deltas) AS u(product_id, warehouse_id, location_id, batch_number, delta)
+            WHERE b.tenant_id = @tenant AND b.product_id = u.product_id AND b.warehouse_id = u.warehouse_id
+              AND b.location_id = u.location_id AND b.batch_number = u.batch_number
+              AND (u.delta <= 0 OR b.on_hand - b.reserved >= u.delta)
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Value("now", now), StockSql.Uuids("products", specific.Select(s => s.Key.ProductId)),
+            StockSql.Uuids("warehouses", specific.Select(s => s.Key.WarehouseId)), StockSql.Uuids("locations", specific.Select(s => s.Key.LocationId)),
+            StockSql.Texts("batches", specific.Select(s => s.Key.BatchNumber)), StockSql.Numerics("deltas", specific.Select(s => s.Delta))));
+        return commands;
+    }
+
+    private async Task<(decimal Warehouse, decimal Balance)> FreeAsync(WantedReservation wanted, CancellationToken cancellationToken)
+    {
+        var warehouse = await db.StockWarehouseBalances.AsNoTracking()
+            .Where(w => w.ProductId == wanted.Product.Id && w.WarehouseId == wanted.Warehouse.Id).Select(w => w.OnHand - w.Reserved).SingleAsync(cancellationToken);
+        if (!wanted.IsSpecific) return (warehouse, decimal.MaxValue);
+        var balance = await db.StockBalances.AsNoTracking()
+            .Where(b => b.ProductId == wanted.Product.Id && b.WarehouseId == wanted.Warehouse.Id && b.LocationId == wanted.LocationKey && b.BatchNumber == wanted.BatchKey)
+            .Select(b => b.OnHand - b.Reserved).SingleAsync(cancellationToken);
+        return (warehouse, balance);
+    }
+
+    private async Task<WantedReservation> CheckAsync(StockReservationRequest request, CancellationToken cancellationToken)
+    {
+        var product = await db.Products.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(p => p.Id == request.ProductId, cancellationToken);
+        if (product is not { IsActive: true, IsStocked: true })
+        {
+            throw BusinessException.ForField(nameof(StockReservationRequest.ProductId), InventoryErrorCodes.ProductNotStocked, request.SourceLine);
+        }
+        var warehouse = await db.Warehouses.AsNoTracking().FirstOrDefaultAsync(w => w.Id == request.WarehouseId, cancellationToken);
+        if (warehouse is not { IsActive: true })
+        {
+            throw BusinessException.ForField(nameof(StockReservationRequest.WarehouseId), InventoryErrorCodes.WarehouseUnavailable, request.SourceLine);
+        }
+        var locationKey = StockConsts.NoLocation;
+        if (request.LocationId is { } locationId && locationId != StockConsts.NoLocation)
+        {
+            if (!await db.WarehouseLocations.AnyAsync(l => l.Id == locationId && l.WarehouseId == warehouse.Id, cancellationToken))
+            {
+                throw BusinessException.ForField(nameof(StockReservationRequest.LocationId), InventoryErrorCodes.LocationNotInWarehouse, request.SourceLine, warehouse.Code);
+            }
+            locationKey = locationId;
+        }
+        var batch = request.BatchNumber?.Trim();
+        if (!string.IsNullOrEmpty(batch) && !product.IsBatchTracked)
+        {
+            throw BusinessException.ForField(nameof(StockReservationRequest.BatchNumber), InventoryErrorCodes.BatchNotTracked, request.SourceLine, product.Code);
+        }
+        if (batch is { Length: > StockConsts.MaxBatchNumberLength })
+        {
+            throw BusinessException.ForField(nameof(StockReservationRequest.BatchNumber), InventoryErrorCodes.BatchNumberInvalid, request.SourceLine, StockConsts.MaxBatchNumberLength);
+        }
+        return new WantedReservation(product, warehouse, locationKey, string.IsNullOrEmpty(batch) ? StockConsts.NoBatch : batch);
+    }
+
+    private Task<StockReservation?> FindAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken) =>
+        db.StockReservations.AsNoTracking().FirstOrDefaultAsync(r => r.SourceType == sourceType && r.SourceId == sourceId && r.SourceLine == sourceLine, cancellationToken);
+
+    private Task<List<StockReservation>> FindManyAsync(string sourceType, Guid sourceId, int? sourceLine, CancellationToken cancellationToken) =>
+        db.StockReservations.AsNoTracking()
+            .Where(r => r.SourceType == sourceType && r.SourceId == sourceId && (sourceLine == null || r.SourceLine == sourceLine))
+            .ToListAsync(cancellationToken);
+
+    private sealed record WantedReservation(Product Product, Warehouse Warehouse, Guid LocationKey, string BatchKey)
+    {
+        public bool IsSpecific => LocationKey != StockConsts.NoLocation || BatchKey != StockConsts.NoBatch;
+    }
+}

@@ -1,0 +1,204 @@
+using ErpSaaS.Catalog;
+using Microsoft.EntityFrameworkCore;
+
+namespace ErpSaaS.EntityFrameworkCore.Inventory;
+
+/// <summary>
+/// Revalues a valuation pool after a backdated posting, in one set-based statement per pool: no loop over entries,
+/// no lock on ledger rows (the product's lock, taken by the posting, already keeps other writers out).
+/// <para>
+/// Moving average: an entry's value depends on the pool's value and quantity before it, which depend on every entry
+/// before that, so the running state is an aggregate: <c>erp_moving_average</c> (migration 0011) folds the entries in
+/// posting order, used as a window function (<c>OVER (ORDER BY posted_at, sequence)</c>), starting from the running
+/// figures of the last entry before the backdated time. It applies exactly the rules of
+/// <c>StockValuationMath.MovingAverageValue</c>: a receipt with a given cost adds quantity × cost; anything else
+/// moves at value / quantity; the last units out take the value left; an empty pool falls back to the last unit cost.
+/// </para>
+/// <para>
+/// FIFO: think of every unit ever received as lying on one line, receipts one after the other in posting order
+/// (receipt r covers (I[r−1], I[r]] with I the running received quantity), and of issues taking the line from its
+/// start (issue i takes (O[i−1], O[i]] with O the running issued quantity). F(x), the cost of the first x units, is a
+/// running sum over receipts; an issue costs F(b) − F(a) with a, b its interval clipped to what was received before
+/// it (stock that was not there yet, with negative stock allowed, costs the last receipt's cost). Each point is matched
+/// to the receipt covering it by sorting points and receipts together (window functions, no join on ranges), so the
+/// whole pool is revalued in O(n log n). A layer's remaining quantity is the part of its interval beyond the total
+/// issued. Receipts without a given cost take the last given receipt cost (else the product's standard cost), as a
+/// forward posting does.
+/// </para>
+/// Only entries whose figures change are written; the balances' values move by the same differences, and the pool
+/// row takes the new final figures.
+/// </summary>
+internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
+{
+    /// <summary>Revalues each pool; returns the lowest running quantity from <paramref name="from"/> on per pool, and the new unit cost and value of <paramref name="entryIds"/>.</summary>
+    public async Task<RevaluationResult> RevalueAsync(
+        Guid tenantId, IReadOnlyList<(Guid ProductId, Guid ValuationKey)> pools, DateTimeOffset from, IReadOnlyCollection<Guid> entryIds, CancellationToken cancellationToken)
+    {
+        var productIds = pools.Select(p => p.ProductId).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().IgnoreAutoIncludes().Where(p => productIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.ValuationMethod, p.StandardCost }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var lowest = new Dictionary<(Guid ProductId, Guid ValuationKey), decimal>();
+        var entries = new Dictionary<Guid, (decimal UnitCost, decimal Value)>();
+        await using (var batch = await sql.BatchAsync(cancellationToken))
+        {
+            foreach (var (productId, key) in pools)
+            {
+                var product = products[productId];
+                batch.Add(product.ValuationMethod == ValuationMethod.Fifo ? FifoSql : MovingAverageSql,
+                    StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
+                    StockSql.Value("from", from), StockSql.Value("standard_cost", product.StandardCost));
+            }
+            batch.Add("SELECT id, unit_cost, value FROM stock_ledger_entries WHERE tenant_id = @tenant AND id = ANY(@ids)",
+                StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", entryIds));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            foreach (var pool in pools)
+            {
+                await reader.ReadAsync(cancellationToken);
+                lowest[pool] = reader.IsDBNull(0) ? 0m : reader.GetDecimal(0);
+                await reader.NextResultAsync(cancellationToken);
+            }
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                entries[reader.GetGuid(0)] = (reader.GetDecimal(1), reader.GetDecimal(2));
+            }
+        }
+        return new RevaluationResult(lowest, entries);
+    }
+
+    // The tail both methods share: write what changed, move the balances' values, set the pool's final figures.
+    // Expects a CTE "revalued" (id, warehouse_id, location_id, batch_number, posted_at, old_value, new_value,
+    // new_unit_cost, new_quantity_after, new_value_after, last_cost, position, total).
+    private const string WriteBack = """
+        updated AS (
+            UPDATE stock_ledger_entries e
+            SET value = r.new_value, unit_cost = r.new_unit_cost, quantity_after = r.new_quantity_after, value_after = r.new_value_after
+            FROM revalued r
+            WHERE e.tenant_id = @tenant AND e.id = r.id
+              AND (e.value, e.unit_cost, e.quantity_after, e.value_after)
+                  IS DISTINCT FROM (r.new_value, r.new_unit_cost, r.new_quantity_after, r.new_value_after)
+            RETURNING e.warehouse_id, e.location_id, e.batch_number, r.new_value - r.old_value AS delta
+        ),
+        balances AS (
+            UPDATE stock_balances b SET value = b.value + d.delta
+            FROM (SELECT warehouse_id, location_id, batch_number, sum(delta) AS delta FROM updated GROUP BY 1, 2, 3) d
+            WHERE b.tenant_id = @tenant AND b.product_id = @product AND d.delta <> 0
+              AND b.warehouse_id = d.warehouse_id AND b.location_id = d.location_id AND b.batch_number = d.batch_number
+            RETURNING 1
+        ),
+        pool AS (
+            UPDATE stock_valuations v SET quantity = l.new_quantity_after, value = l.new_value_after, last_unit_cost = l.last_cost
+            FROM (SELECT * FROM revalued WHERE position = total) l
+            WHERE v.tenant_id = @tenant AND v.product_id = @product AND v.valuation_key = @key
+            RETURNING 1
+        )
+        SELECT min(new_quantity_after) FROM revalued WHERE posted_at >= @from
+        """;
+
+    private const string MovingAverageSql = """
+        WITH start AS (
+            SELECT coalesce(
+                (SELECT ARRAY[e.quantity_after, e.value_after, e.unit_cost]
+                 FROM stock_ledger_entries e
+                 WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key AND e.posted_at < @from
+                 ORDER BY e.posted_at DESC, e.sequence DESC LIMIT 1),
+                ARRAY[0, 0, @standard_cost]::numeric[]) AS state
+        ),
+        folded AS (
+            SELECT e.id, e.warehouse_id, e.location_id, e.batch_number, e.posted_at, e.value AS old_value,
+                   erp_moving_average(e.quantity, CASE WHEN e.is_cost_given THEN e.unit_cost END, s.state) OVER w AS state,
+                   row_number() OVER w AS position, count(*) OVER () AS total
+            FROM stock_ledger_entries e CROSS JOIN start s
+            WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key AND e.posted_at >= @from
+            WINDOW w AS (ORDER BY e.posted_at, e.sequence ROWS UNBOUNDED PRECEDING)
+        ),
+        revalued AS (
+            SELECT id, warehouse_id, location_id, batch_number, posted_at, old_value, state[4] AS new_value, state[5] AS new_unit_cost,
+                   state[1] AS new_quantity_after, state[2] AS new_value_after, state[3] AS last_cost, position, total
+            FROM folded
+        ),
+        """ + WriteBack;
+
+    private const string FifoSql = """
+        WITH entries AS (
+            SELECT e.id, e.warehouse_id, e.location_id, e.batch_number, e.posted_at, e.quantity, e.unit_cost, e.is_cost_given, e.value AS old_value,
+                   row_number() OVER (ORDER BY e.posted_at, e.sequence) AS position, count(*) OVER () AS total
+            FROM stock_ledger_entries e
+            WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key
+        ),
+        running AS (
+            SELECT x.*,
+                   count(*) FILTER (WHERE x.quantity > 0 AND x.is_cost_given) OVER w AS cost_group,
+                   sum(greatest(x.quantity, 0)) OVER w AS received,
+                   sum(greatest(-x.quantity, 0)) OVER w AS issued,
+                   sum(x.quantity) OVER w AS quantity_after
+            FROM entries x
+            WINDOW w AS (ORDER BY x.position ROWS UNBOUNDED PRECEDING)
+        ),
+        costed AS (
+            SELECT r.*,
+                   CASE WHEN r.cost_group = 0 THEN @standard_cost
+                        ELSE first_value(r.unit_cost) OVER (PARTITION BY r.cost_group ORDER BY r.position) END AS last_receipt_cost
+            FROM running r
+        ),
+        receipts AS (
+            SELECT c.id, c.position, c.quantity, c.received, c.received - c.quantity AS received_before,
+                   CASE WHEN c.is_cost_given THEN c.unit_cost ELSE c.last_receipt_cost END AS receipt_cost
+            FROM costed c WHERE c.quantity > 0
+        ),
+        lined AS (
+            SELECT r.*, coalesce(sum(r.quantity * r.receipt_cost) OVER (ORDER BY r.position ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS value_before
+            FROM receipts r
+        ),
+        points AS (
+            SELECT c.id, 0 AS which, least(c.issued + c.quantity, c.received) AS x FROM costed c WHERE c.quantity < 0
+            UNION ALL
+            SELECT c.id, 1 AS which, least(c.issued, c.received) AS x FROM costed c WHERE c.quantity < 0
+        ),
+        merged AS (
+            SELECT p.id, p.which, p.x, 0 AS kind, NULL::numeric AS received_before, NULL::numeric AS value_before, NULL::numeric AS receipt_cost FROM points p
+            UNION ALL
+            SELECT l.id, NULL, l.received, 1, l.received_before, l.value_before, l.receipt_cost FROM lined l
+        ),
+        grouped AS (
+            SELECT m.*, count(*) FILTER (WHERE m.kind = 1) OVER (ORDER BY m.x DESC, m.kind DESC ROWS UNBOUNDED PRECEDING) AS covering
+            FROM merged m
+        ),
+        evaluated AS (
+            SELECT g.id, g.which, g.x, g.kind,
+                   CASE WHEN g.x <= 0 OR g.covering = 0 THEN 0
+                        ELSE first_value(g.value_before) OVER cw + (g.x - first_value(g.received_before) OVER cw) * first_value(g.receipt_cost) OVER cw END AS cost_up_to_x
+            FROM grouped g
+            WINDOW cw AS (PARTITION BY g.covering ORDER BY g.x DESC, g.kind DESC)
+        ),
+        issue_values AS (
+            SELECT c.id, -round((b.cost_up_to_x - a.cost_up_to_x) + (-c.quantity - (b.x - a.x)) * c.last_receipt_cost, 2) AS new_value
+            FROM costed c
+            JOIN evaluated a ON a.id = c.id AND a.kind = 0 AND a.which = 0
+            JOIN evaluated b ON b.id = c.id AND b.kind = 0 AND b.which = 1
+        ),
+        valued AS (
+            SELECT c.*, coalesce(i.new_value, round(c.quantity * r.receipt_cost, 2)) AS new_value, r.receipt_cost
+            FROM costed c LEFT JOIN issue_values i ON i.id = c.id LEFT JOIN receipts r ON r.id = c.id
+        ),
+        revalued AS (
+            SELECT v.id, v.warehouse_id, v.location_id, v.batch_number, v.posted_at, v.old_value, v.new_value,
+                   coalesce(v.receipt_cost, round(abs(v.new_value / v.quantity), 6)) AS new_unit_cost,
+                   v.quantity_after AS new_quantity_after,
+                   sum(v.new_value) OVER (ORDER BY v.position ROWS UNBOUNDED PRECEDING) AS new_value_after,
+                   v.last_receipt_cost AS last_cost, v.position, v.total
+            FROM valued v
+        ),
+        layers AS (
+            UPDATE stock_cost_layers l SET remaining = n.remaining, unit_cost = n.receipt_cost
+            FROM (SELECT r.id, r.receipt_cost,
+                         greatest(0, r.received - greatest(r.received_before, (SELECT coalesce(max(issued), 0) FROM running))) AS remaining
+                  FROM receipts r) n
+            WHERE l.tenant_id = @tenant AND l.id = n.id AND (l.remaining, l.unit_cost) IS DISTINCT FROM (n.remaining, n.receipt_cost)
+            RETURNING 1
+        ),
+        """ + WriteBack;
+}
+
+internal sealed record RevaluationResult(
+    IReadOnlyDictionary<(Guid ProductId, Guid ValuationKey), decimal> LowestQuantity,
+    IReadOnlyDictionary<Guid, (decimal UnitCost, decimal Value)> Entries);

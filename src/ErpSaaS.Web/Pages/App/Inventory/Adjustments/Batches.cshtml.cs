@@ -1,0 +1,9 @@
+using ErpSaaS.Inventory.Documents;
+using ErpSaaS.Permissions;
+using ErpSaaS.Web.Inventory.Documents;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ErpSaaS.Web.Pages.App.Inventory.Adjustments;
+
+[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Inventory)]
+public sealed class BatchesModel(IStockDocumentAppService documents) : BatchSuggestionsPageModel(documents);
