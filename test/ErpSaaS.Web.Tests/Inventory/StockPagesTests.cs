@@ -136,7 +136,7 @@ public sealed class StockPagesTests(AdminPagesFactory factory) : IClassFixture<A
         home.QuerySelector("a[href='/app/inventory/stock']").ShouldBeNull();
         var adminHome = await AdminPagesFactory.HtmlAsync(await Admin.GetAsync("/"));
         adminHome.QuerySelectorAll("#main-menu a[href^='/app/inventory/']").Select(a => a.GetAttribute("href"))
-            .ShouldBe(["/app/inventory/stock", "/app/inventory/value", "/app/inventory/verification"]);
+            .ShouldBe(["/app/inventory/stock", "/app/inventory/openings", "/app/inventory/transfers", "/app/inventory/adjustments", "/app/inventory/alerts", "/app/inventory/counts", "/app/inventory/replenishment", "/app/inventory/value", "/app/inventory/reports/slow-moving", "/app/inventory/reports/expiring-batches", "/app/inventory/verification"]);
     }
 
     [Fact]
