@@ -34,15 +34,15 @@ public static class OwnDatabases
         await using var transaction = await to.BeginTransactionAsync();
         foreach (var table in tables)
         {
-            // COPY FROM refuses tables under row-level security: the rows go through a temporary table.
-            await ExecuteAsync(to, $"CREATE TEMP TABLE moving (LIKE {table})");
-            await using (var reader = await from.BeginRawBinaryCopyAsync($"COPY (SELECT * FROM {table} WHERE tenant_id = '{tenantId}') TO STDOUT (FORMAT BINARY)"))
+            // COPY FROM refuses tables under row-level security: the rows go through a temporary table. Generated columns
+            // (search texts) are computed again by the target.
+            var columns = await StoredColumnsAsync(from, table);
+            await ExecuteAsync(to, $"CREATE TEMP TABLE moving AS SELECT {columns} FROM {table} WITH NO DATA");
+            await using (var reader = await from.BeginRawBinaryCopyAsync($"COPY (SELECT {columns} FROM {table} WHERE tenant_id = '{tenantId}') TO STDOUT (FORMAT BINARY)"))
             await using (var writer = await to.BeginRawBinaryCopyAsync("COPY moving FROM STDIN (FORMAT BINARY)"))
             {
                 await reader.CopyToAsync(writer);
             }
-            // Generated columns (products.search_text) are computed again by the target and may not be written.
-            var columns = string.Join(", ", await WritableColumnsAsync(to, table));
             await ExecuteAsync(to, $"INSERT INTO {table} ({columns}) OVERRIDING SYSTEM VALUE SELECT {columns} FROM moving; DROP TABLE moving");
             // Identity columns (Identity's claim ids) continue after the rows that came along.
             foreach (var column in await IdentityColumnsAsync(to, table))
@@ -51,11 +51,15 @@ public static class OwnDatabases
             }
         }
         await transaction.CommitAsync();
-        foreach (var table in Enumerable.Reverse(tables))
+        // The company's rows leave the shared database as the operator's move does; an append-only table (the stock
+        // ledger) lets only its owner do that, with its guard triggers off inside the same transaction.
+        await using (var cleanup = await from.BeginTransactionAsync())
         {
-            // Moving a company out is the one deletion the append-only tables (the stock ledger) must allow: their owner lifts
-            // the refusing triggers for this statement only.
-            await ExecuteAsync(from, $"ALTER TABLE {table} DISABLE TRIGGER USER; DELETE FROM {table} WHERE tenant_id = '{tenantId}'; ALTER TABLE {table} ENABLE TRIGGER USER");
+            foreach (var table in Enumerable.Reverse(tables))
+            {
+                await ExecuteAsync(from, $"ALTER TABLE {table} DISABLE TRIGGER USER; DELETE FROM {table} WHERE tenant_id = '{tenantId}'; ALTER TABLE {table} ENABLE TRIGGER USER");
+            }
+            await cleanup.CommitAsync();
         }
         NpgsqlConnection.ClearAllPools();
     }
@@ -89,15 +93,11 @@ public static class OwnDatabases
         return ordered;
     }
 
-    private static async Task<List<string>> WritableColumnsAsync(NpgsqlConnection connection, string table)
+    private static async Task<string> StoredColumnsAsync(NpgsqlConnection connection, string table)
     {
-        var columns = new List<string>();
         await using var command = new NpgsqlCommand(
-            $"SELECT quote_ident(attname) FROM pg_attribute WHERE attrelid = '{table}'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = '' ORDER BY attnum",
-            connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) columns.Add(reader.GetString(0));
-        return columns;
+            $"SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = '{table}'::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''", connection);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<List<string>> IdentityColumnsAsync(NpgsqlConnection connection, string table)
