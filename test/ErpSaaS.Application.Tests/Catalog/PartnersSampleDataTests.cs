@@ -76,4 +76,32 @@ public sealed class PartnersSampleDataTests(ErpTestFixture fixture) : IClassFixt
         customers.Items.Select(c => c.Code).ShouldBe(["C001", "C002", "C003", "C004"]);
         priceLists.Items.Select(p => (p.Name, p.CustomerCount)).ShouldBe([("大客户价", 1)]);
     }
+
+    [Fact]
+    public async Task When_the_catalog_has_products_the_sample_lists_who_supplies_them_and_the_key_account_prices()
+    {
+        var given = new PartnersGiven(fixture);
+        var company = await given.Company("psp");
+        await given.Product(company, "P-100", 120m, standardCost: 80m);
+        await given.Product(company, "P-200", 10m);
+        await fixture.InScopeAsync(company.Tenant, async sp =>
+        {
+            await sp.GetRequiredService<IUnitOfWork>().InTransactionAsync(async ct =>
+            {
+                await sp.GetRequiredService<PartnersSampleData>().CreateAsync("en", ct);
+                return true;
+            });
+        });
+
+        var lists = await As<IPriceListAppService, PagedResult<PriceListDto>>(company, p => p.GetListAsync(new PriceListListQuery()));
+        var keyAccounts = await As<IPriceListAppService, PriceListDetailDto>(company, p => p.GetAsync(lists.Items.Single().Id));
+        var suppliers = await As<ISupplierAppService, PagedResult<SupplierDto>>(company, s => s.GetListAsync(new SupplierListQuery()));
+        var suzhou = await As<ISupplierAppService, SupplierDetailDto>(company, s => s.GetAsync(suppliers.Items[0].Id));
+        var dongguan = await As<ISupplierAppService, SupplierDetailDto>(company, s => s.GetAsync(suppliers.Items[1].Id));
+
+        keyAccounts.Lines.Select(l => (l.ProductCode, l.MinimumQuantity, l.UnitPrice)).ShouldBe([
+            ("P-100", 0m, 114m), ("P-100", 100m, 108m), ("P-200", 0m, 9.5m), ("P-200", 100m, 9m)]);
+        suzhou.Products.Select(p => (p.ProductCode, p.Price, p.IsPreferred, p.LeadTimeDays)).ShouldBe([("P-100", 80m, true, 7), ("P-200", 7m, true, 7)]);
+        dongguan.Products.Select(p => (p.ProductCode, p.Price, p.IsPreferred, p.LeadTimeDays)).ShouldBe([("P-100", 76.8m, false, 20), ("P-200", 6.72m, false, 20)]);
+    }
 }

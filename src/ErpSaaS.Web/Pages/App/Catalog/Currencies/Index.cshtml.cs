@@ -2,6 +2,7 @@ using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -23,7 +24,7 @@ public sealed class IndexModel(ICurrencyAppService currencies, TimeProvider cloc
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         BaseCurrency = await currencies.GetBaseCurrencyAsync(cancellationToken);
 
-    protected override IEnumerable<CsvColumn<CurrencyDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<CurrencyDto>> ExportColumns() =>
     [
         new(L["Partners:CurrencyCode"], c => c.Code),
         new(L["Partners:CurrencyName"], c => c.Name),

@@ -2,6 +2,7 @@ using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using ErpSaaS.Web.Catalog;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,7 @@ public sealed class IndexModel(ICustomerAppService customers, ICurrencyAppServic
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         Currencies = await currencies.GetActiveAsync(cancellationToken);
 
-    protected override IEnumerable<CsvColumn<CustomerDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<CustomerDto>> ExportColumns() =>
     [
         new(L["Partners:Code"], c => c.Code),
         new(L["Partners:Name"], c => c.Name),

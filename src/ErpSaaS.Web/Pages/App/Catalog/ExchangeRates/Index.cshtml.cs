@@ -2,6 +2,7 @@ using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,7 +41,7 @@ public sealed class IndexModel(ICurrencyAppService currencies, TimeProvider cloc
         NewRate.Currency = string.IsNullOrEmpty(NewRate.Currency) ? Currencies.FirstOrDefault(c => !c.IsBase)?.Code ?? string.Empty : NewRate.Currency;
     }
 
-    protected override IEnumerable<CsvColumn<ExchangeRateDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<ExchangeRateDto>> ExportColumns() =>
     [
         new(L["Partners:Currency"], r => r.Currency),
         new(L["Partners:BaseCurrency"], r => r.BaseCurrency),

@@ -2,6 +2,7 @@ using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,7 +25,7 @@ public sealed class IndexModel(IPriceListAppService priceLists, ICurrencyAppServ
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         Currencies = await currencies.GetActiveAsync(cancellationToken);
 
-    protected override IEnumerable<CsvColumn<PriceListDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<PriceListDto>> ExportColumns() =>
     [
         new(L["Partners:Name"], p => p.Name),
         new(L["Partners:Currency"], p => p.Currency),

@@ -2,6 +2,7 @@ using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,7 +25,7 @@ public sealed class IndexModel(ISupplierAppService suppliers, ICurrencyAppServic
     protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
         Currencies = await currencies.GetActiveAsync(cancellationToken);
 
-    protected override IEnumerable<CsvColumn<SupplierDto>> ExportColumns() =>
+    protected override IEnumerable<ExportColumn<SupplierDto>> ExportColumns() =>
     [
         new(L["Partners:Code"], s => s.Code),
         new(L["Partners:Name"], s => s.Name),
