@@ -25,10 +25,14 @@ CREATE TABLE stock_ledger_entries (
     created_at timestamp with time zone NOT NULL,
     user_id uuid,
     sequence bigint GENERATED ALWAYS AS IDENTITY,
-    CONSTRAINT pk_stock_ledger_entries PRIMARY KEY (id)
+    CONSTRAINT pk_stock_ledger_entries PRIMARY KEY (id),
+    CONSTRAINT fk_stock_ledger_entries_products_product_id FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_stock_ledger_entries_warehouses_warehouse_id FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE RESTRICT
 );
+CREATE INDEX ix_stock_ledger_entries_product_id ON stock_ledger_entries (product_id);
 CREATE INDEX "ix_stock_ledger_entries_tenant_id_product_id_valuation_key_pos~" ON stock_ledger_entries (tenant_id, product_id, valuation_key, posted_at, sequence);
 CREATE INDEX ix_stock_ledger_entries_tenant_id_source_type_source_id ON stock_ledger_entries (tenant_id, source_type, source_id);
+CREATE INDEX ix_stock_ledger_entries_warehouse_id ON stock_ledger_entries (warehouse_id);
 
 CREATE TABLE stock_balances (
     id uuid NOT NULL,
