@@ -42,6 +42,9 @@ public sealed class ImportJobListQuery : PageRequest
 /// <summary>An uploaded file for an import kind; <see cref="UpdateExisting"/> lets rows change records whose code exists.</summary>
 public sealed record ImportUploadInput(string Kind, string? FileName, byte[]? Content, bool UpdateExisting);
 
+/// <summary>A document an import created for review: its type ("opening-balance"), id and number.</summary>
+public sealed record ImportDocumentDto(string DocumentType, Guid Id, string Number);
+
 /// <summary>A file to download: a template or an export.</summary>
 public sealed record ImportFileDto(string FileName, string ContentType, byte[] Content);
 
@@ -66,6 +69,9 @@ public interface IImportAppService
     Task<ImportJobDto> GetJobAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<PagedResult<ImportRowDto>> GetRowsAsync(Guid id, ImportRowQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The document the job's import created for review (opening stock), or null for kinds that save records directly.</summary>
+    Task<ImportDocumentDto?> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Imports a checked job without errors: every row in one transaction (at once, or as a background job when large).</summary>
     Task CommitAsync(Guid id, CancellationToken cancellationToken = default);

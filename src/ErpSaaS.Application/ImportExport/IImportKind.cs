@@ -46,6 +46,16 @@ public interface IImportKind
     Task<ImportCommitResult> CommitAsync(ImportSheet sheet, ImportRunContext run, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// A kind whose import creates one document for the user to review (an opening balance in draft) instead of final
+/// records: the job page links to it.
+/// </summary>
+public interface IImportKindWithDocument
+{
+    /// <summary>The document the job's import created, if it did (and it is the current company's).</summary>
+    Task<ImportDocumentDto?> FindDocumentAsync(Guid jobId, CancellationToken cancellationToken);
+}
+
 /// <summary>A column of an import kind. <see cref="Key"/> is the canonical header ("base_unit"), accepted in any language.</summary>
 public sealed record ImportColumn(string Key, string HeaderKey, string? HintKey = null, bool Required = false, string Example = "", string? ExampleKey = null)
 {

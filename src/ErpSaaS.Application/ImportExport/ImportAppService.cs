@@ -80,6 +80,14 @@ public sealed class ImportAppService(
         return await queries.GetRowsAsync(job.Id, query, cancellationToken);
     }
 
+    public async Task<ImportDocumentDto?> GetDocumentAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var job = await GetJobAsync(id, cancellationToken);
+        return job.Status == ImportJobStatus.Committed && kinds.Get(job.Kind) is IImportKindWithDocument withDocument
+            ? await withDocument.FindDocumentAsync(job.Id, cancellationToken)
+            : null;
+    }
+
     public async Task CommitAsync(Guid id, CancellationToken cancellationToken = default)
     {
         var snapshot = await GetJobAsync(id, cancellationToken);

@@ -14,6 +14,7 @@ namespace ErpSaaS.ImportExport;
 public sealed class ImportCells(ImportSheet sheet, SpreadsheetRow row)
 {
     private static readonly char[] ListSeparators = [';', '；', '\n'];
+    private static readonly string[] DateFormats = ["yyyy-M-d", "yyyyMMdd"];
 
     public int RowNumber => row.RowNumber;
     public List<ImportRowError> Errors { get; } = [];
@@ -44,6 +45,19 @@ public sealed class ImportCells(ImportSheet sheet, SpreadsheetRow row)
         if (number is null) return null;
         if (number == decimal.Truncate(number.Value) && number is >= int.MinValue and <= int.MaxValue) return (int)number.Value;
         Fail(column, ImportExportErrorCodes.WholeNumberInvalid, text);
+        return null;
+    }
+
+    /// <summary>
+    /// A day as spreadsheets write it: "2026-03-01" (what the .xlsx reader gives for date cells), "2026/3/1",
+    /// "2026.3.1", "20260301" or "2026年3月1日".
+    /// </summary>
+    public DateOnly? Date(string column)
+    {
+        if (Text(column) is not { } text) return null;
+        var plain = text.Replace('年', '-').Replace('月', '-').TrimEnd('日').Replace('/', '-').Replace('.', '-');
+        if (DateOnly.TryParseExact(plain, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+        Fail(column, ImportExportErrorCodes.DateInvalid, text);
         return null;
     }
 

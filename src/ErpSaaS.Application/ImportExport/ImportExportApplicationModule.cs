@@ -8,7 +8,7 @@ namespace ErpSaaS.ImportExport;
 public static class ImportExportApplicationModule
 {
     /// <summary>
-    /// Spreadsheet imports: the service, the runner, the kinds of the catalog, and running large files inline until
+    /// Spreadsheet imports: the service, the runner, the kinds of the catalog, partners and opening stock, and running large files inline until
     /// the host swaps in <see cref="QuartzImportScheduler"/> (the web host does when background jobs are on).
     /// </summary>
     public static IServiceCollection AddErpImportExport(this IServiceCollection services, IConfiguration configuration)
@@ -20,6 +20,11 @@ public static class ImportExportApplicationModule
         services.TryAddScoped<IImportScheduler, InlineImportScheduler>();
         services.AddImportKind<ProductImportKind>();
         services.AddImportKind<ProductCategoryImportKind>();
+        services.AddImportKind<CustomerImportKind>();
+        services.AddImportKind<SupplierImportKind>();
+        services.AddImportKind<SupplierProductImportKind>();
+        services.AddImportKind<PriceListImportKind>();
+        services.AddImportKind<ErpSaaS.ImportExport.Inventory.OpeningStockImportKind>();
         return services;
     }
 }

@@ -104,8 +104,11 @@ public abstract class ImportKind<TValues> : IImportKind
 /// What a kind needs while checking or saving: the user's choice to update existing records, progress reporting, and
 /// (while saving) flushing in batches so a large import keeps the unit of work small inside its one transaction.
 /// </summary>
-public sealed class ImportRunContext(bool updateExisting, IImportProgress progress, IImportSession session, int flushEvery)
+public sealed class ImportRunContext(Guid jobId, bool updateExisting, IImportProgress progress, IImportSession session, int flushEvery)
 {
+    /// <summary>The job being run: a kind that creates one document names it after the job, so the job can link to it.</summary>
+    public Guid JobId { get; } = jobId;
+
     public bool UpdateExisting { get; } = updateExisting;
 
     /// <summary>True while previewing: progress is the check's; false while importing, when progress is the save's.</summary>

@@ -76,7 +76,7 @@ public sealed class ImportRunner(
             return null;
         }
         var progress = new ThrottledProgress(progressStore, jobId, sheet.Rows.Count, options.Value.ProgressEvery);
-        return (job, kind, sheet, new ImportRunContext(job.UpdateExisting, progress, session, Math.Max(1, options.Value.FlushEvery)));
+        return (job, kind, sheet, new ImportRunContext(job.Id, job.UpdateExisting, progress, session, Math.Max(1, options.Value.FlushEvery)));
     }
 
     private async Task GuardAsync(Guid jobId, Func<Task> work, CancellationToken cancellationToken)

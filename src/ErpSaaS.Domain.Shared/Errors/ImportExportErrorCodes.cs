@@ -32,4 +32,18 @@ public static class ImportExportErrorCodes
     public const string TaxRateCodeUnknown = "ImportExport:TaxRateCodeUnknown";
     public const string WarehouseCodeUnknown = "ImportExport:WarehouseCodeUnknown";
     public const string ParentCodeUnknown = "ImportExport:ParentCodeUnknown";
+    public const string DateInvalid = "ImportExport:DateInvalid";
+    public const string CurrencyCodeUnknown = "ImportExport:CurrencyCodeUnknown";
+    public const string PriceListUnknown = "ImportExport:PriceListUnknown";
+    public const string CustomerCodeUnknown = "ImportExport:CustomerCodeUnknown";
+    public const string SupplierCodeUnknown = "ImportExport:SupplierCodeUnknown";
+    public const string ProductCodeUnknown = "ImportExport:ProductCodeUnknown";
+    public const string LocationCodeUnknown = "ImportExport:LocationCodeUnknown";
+    public const string ListingDuplicateInFile = "ImportExport:ListingDuplicateInFile";
+    public const string ListingExists = "ImportExport:ListingExists";
+    public const string PreferredDuplicateInFile = "ImportExport:PreferredDuplicateInFile";
+    public const string PriceListValueDiffers = "ImportExport:PriceListValueDiffers";
+    public const string PriceListCurrencyFixed = "ImportExport:PriceListCurrencyFixed";
+    public const string PriceBreakDuplicateInFile = "ImportExport:PriceBreakDuplicateInFile";
+    public const string TooManyOpeningLines = "ImportExport:TooManyOpeningLines";
 }

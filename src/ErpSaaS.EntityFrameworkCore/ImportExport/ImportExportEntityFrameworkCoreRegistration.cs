@@ -5,7 +5,7 @@ namespace ErpSaaS.EntityFrameworkCore.ImportExport;
 
 public static class ImportExportEntityFrameworkCoreRegistration
 {
-    /// <summary>Import jobs, their preview rows and progress, and the catalog lookups of the catalog's import kinds.</summary>
+    /// <summary>Import jobs, their preview rows and progress, and the lookups of the catalog's, partners' and opening stock's import kinds.</summary>
     public static IServiceCollection AddErpImportExportPersistence(this IServiceCollection services)
     {
         services.AddScoped<IImportJobRepository, ImportJobRepository>();
@@ -13,6 +13,8 @@ public static class ImportExportEntityFrameworkCoreRegistration
         services.AddScoped<IImportSession, ImportSession>();
         services.AddScoped<IImportProgressStore, ImportProgressStore>();
         services.AddScoped<ErpSaaS.ImportExport.Catalog.ICatalogImportQueries, CatalogImportQueries>();
+        services.AddScoped<ErpSaaS.ImportExport.Catalog.IPartnerImportQueries, PartnerImportQueries>();
+        services.AddScoped<ErpSaaS.ImportExport.Inventory.IInventoryImportQueries, InventoryImportQueries>();
         return services;
     }
 }

@@ -63,7 +63,7 @@ internal sealed class CatalogImportQueries(ErpDbContext db) : ErpSaaS.ImportExpo
     public async Task<IReadOnlyDictionary<string, ErpSaaS.ImportExport.Catalog.ExistingProduct>> GetProductsAsync(
         IReadOnlyCollection<string> codes, CancellationToken cancellationToken) =>
         await db.Products.AsNoTracking().IgnoreAutoIncludes().Where(p => codes.Contains(p.Code))
-            .Select(p => new ErpSaaS.ImportExport.Catalog.ExistingProduct(p.Id, p.Code, p.BaseUnit, p.Type, p.ValuationMethod, p.IsBatchTracked))
+            .Select(p => new ErpSaaS.ImportExport.Catalog.ExistingProduct(p.Id, p.Code, p.BaseUnit, p.Type, p.ValuationMethod, p.IsBatchTracked, p.IsActive))
             .ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
 
     public async Task<IReadOnlyDictionary<string, ErpSaaS.ImportExport.Catalog.BarcodeOwner>> GetBarcodeOwnersAsync(

@@ -6,7 +6,7 @@ public sealed record CatalogCodeReference(Guid Id, string Code, bool IsActive, b
 
 public sealed record CategoryReference(Guid Id, string Code, Guid? ParentId, bool IsActive);
 
-public sealed record ExistingProduct(Guid Id, string Code, string BaseUnit, ProductType Type, ValuationMethod ValuationMethod, bool IsBatchTracked);
+public sealed record ExistingProduct(Guid Id, string Code, string BaseUnit, ProductType Type, ValuationMethod ValuationMethod, bool IsBatchTracked, bool IsActive);
 
 public sealed record BarcodeOwner(Guid ProductId, string ProductCode);
 

@@ -16,12 +16,23 @@ public sealed class JobModel(IImportAppService imports) : ErpPageModel
     public ImportRowQuery Query { get; private set; } = new();
     public PagedResult<ImportRowDto> Rows { get; private set; } = null!;
 
+    /// <summary>The document the import created for review (opening stock), to link to.</summary>
+    public ImportDocumentDto? Document { get; private set; }
+
     public async Task OnGetAsync(string kind, Guid id, [FromQuery] ImportRowQuery query, CancellationToken cancellationToken)
     {
         await LoadAsync(kind, id, cancellationToken);
         Query = query;
         Rows = await imports.GetRowsAsync(id, query, cancellationToken);
+        if (Job.Status == ImportJobStatus.Committed) Document = await imports.GetDocumentAsync(id, cancellationToken);
     }
+
+    /// <summary>Where the page of a document an import created is.</summary>
+    public static string DocumentUrl(ImportDocumentDto document) => document.DocumentType switch
+    {
+        "opening-balance" => $"/app/inventory/openings/{document.Id}",
+        _ => throw new InvalidOperationException($"No page for documents of type {document.DocumentType}."),
+    };
 
     /// <summary>The progress bar alone; once the work is done, htmx is told to reload the whole page.</summary>
     public async Task<IActionResult> OnGetStatusAsync(string kind, Guid id, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using ErpSaaS.Common;
 using ErpSaaS.Inventory.Documents;
 using ErpSaaS.Permissions;
+using ErpSaaS.Web.ImportExport;
 using ErpSaaS.Web.Inventory.Documents;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -136,7 +137,7 @@ public sealed class DetailsModel(IStockCountAppService counts, IStockDocumentApp
                 throw BusinessException.ForField(StockCount.UploadField, ErpSaaS.Errors.StockDocumentErrorCodes.UploadEmpty);
             }
             await using var file = upload.OpenReadStream();
-            rows = await counts.UploadCountsAsync(id, StockCountFile.Read(file), cancellationToken);
+            rows = await counts.UploadCountsAsync(id, StockCountFile.Read(file, upload.FileName), cancellationToken);
         }, prefix: string.Empty);
         if (uploaded)
         {
@@ -147,8 +148,8 @@ public sealed class DetailsModel(IStockCountAppService counts, IStockDocumentApp
         return Page();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(Guid id, CancellationToken cancellationToken) =>
-        StockCountFile.Export(await counts.GetAsync(id, cancellationToken), L, clock.GetUtcNow());
+    public async Task<IActionResult> OnGetExportAsync(Guid id, [FromQuery(Name = ListExport.FormatParameter)] string? format, CancellationToken cancellationToken) =>
+        StockCountFile.Export(await counts.GetAsync(id, cancellationToken), L, clock.GetUtcNow(), ListExport.ParseFormat(format));
 
     private async Task<IActionResult> ActAsync(Guid id, Func<Task> action, string doneKey, CancellationToken cancellationToken)
     {
