@@ -40,15 +40,20 @@ public sealed class AddressInput
 
 // ---- Customers ----
 
-public sealed class CustomerListQuery : PageRequest
+/// <summary>The filter customer and supplier lists share.</summary>
+public abstract class PartnerListQuery : PageRequest
 {
     /// <summary>Matches code, name, tax id and any contact's name, phone or e-mail.</summary>
     public string? Search { get; set; }
-    public CustomerGrade? Grade { get; set; }
     public string? Currency { get; set; }
 
-    /// <summary>Also list deactivated customers (the list shows active ones by default).</summary>
+    /// <summary>Also list deactivated partners (the list shows active ones by default).</summary>
     public bool IncludeInactive { get; set; }
+}
+
+public sealed class CustomerListQuery : PartnerListQuery
+{
+    public CustomerGrade? Grade { get; set; }
 }
 
 public sealed record CustomerDto(
@@ -115,13 +120,7 @@ public interface ICustomerAppService
 
 // ---- Suppliers ----
 
-public sealed class SupplierListQuery : PageRequest
-{
-    /// <summary>Matches code, name, tax id and any contact's name, phone or e-mail.</summary>
-    public string? Search { get; set; }
-    public string? Currency { get; set; }
-    public bool IncludeInactive { get; set; }
-}
+public sealed class SupplierListQuery : PartnerListQuery;
 
 public sealed record SupplierDto(
     Guid Id, string Code, string Name, string? TaxId, int PaymentTermsDays, int DefaultLeadTimeDays, string Currency, bool IsActive,

@@ -8,7 +8,7 @@ namespace ErpSaaS.Catalog;
 /// changed); sales documents use the customer's currency, payment terms and price list, and the credit limit caps
 /// what it may owe. Customers are deactivated, never deleted: documents keep pointing at them.
 /// </summary>
-public sealed class Customer : AggregateRoot, IMultiTenant
+public sealed class Customer : AggregateRoot, IMultiTenant, IPartner
 {
     private readonly List<CustomerContact> _contacts = [];
     private readonly List<CustomerAddress> _addresses = [];

@@ -5,6 +5,18 @@ using ErpSaaS.Errors;
 
 namespace ErpSaaS.Catalog;
 
+/// <summary>What customers and suppliers have alike, so their lists search, filter and sort them the same way.</summary>
+public interface IPartner
+{
+    Guid Id { get; }
+    string Code { get; }
+    string Name { get; }
+    string? TaxId { get; }
+    int PaymentTermsDays { get; }
+    string CurrencyCode { get; }
+    bool IsActive { get; }
+}
+
 /// <summary>The checks customers and suppliers share, so both refuse the same input with the same message.</summary>
 public static partial class PartnerFields
 {

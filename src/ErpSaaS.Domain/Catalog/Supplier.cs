@@ -6,7 +6,7 @@ namespace ErpSaaS.Catalog;
 /// A company the company buys from. Purchase orders take its currency, payment terms and default lead time (a product it
 /// supplies may have its own, see <see cref="SupplierProduct"/>). Deactivated, never deleted.
 /// </summary>
-public sealed class Supplier : AggregateRoot, IMultiTenant
+public sealed class Supplier : AggregateRoot, IMultiTenant, IPartner
 {
     private readonly List<SupplierContact> _contacts = [];
 

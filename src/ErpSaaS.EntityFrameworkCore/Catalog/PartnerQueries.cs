@@ -6,36 +6,61 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ErpSaaS.EntityFrameworkCore.Catalog;
 
-internal sealed class CustomerQueries(ErpDbContext db) : ICustomerQueries
+/// <summary>What the customer and supplier lists share: the search over code, name, tax id and contacts, the currency and active filters, and the sorts.</summary>
+internal static class PartnerList
 {
-    private static readonly SortMap<Customer> Sorts = new SortMap<Customer>("code", false, c => c.Id)
-        .Add("code", c => c.Code)
-        .Add("name", c => c.Name)
-        .Add("grade", c => c.Grade)
-        .Add("creditLimit", c => c.CreditLimit)
-        .Add("paymentTermsDays", c => c.PaymentTermsDays)
-        .Add("currency", c => c.CurrencyCode)
-        .Add("isActive", c => c.IsActive);
+    public static SortMap<TPartner> Sorts<TPartner>() where TPartner : class, IPartner =>
+        new SortMap<TPartner>("code", false, p => p.Id)
+            .Add("code", p => p.Code)
+            .Add("name", p => p.Name)
+            .Add("paymentTermsDays", p => p.PaymentTermsDays)
+            .Add("currency", p => p.CurrencyCode)
+            .Add("isActive", p => p.IsActive);
 
-    public Task<PagedResult<CustomerDto>> GetListAsync(CustomerListQuery query, CancellationToken cancellationToken = default)
+    public static IQueryable<TPartner> Filter<TPartner, TContact>(IQueryable<TPartner> partners, PartnerListQuery query,
+        Expression<Func<TPartner, IEnumerable<TContact>>> contactsOf) where TPartner : class, IPartner where TContact : PartnerContact
     {
-        var customers = db.Customers.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Paging.Contains(query.Search);
-            customers = customers.Where(c => EF.Functions.ILike(c.Code, pattern) || EF.Functions.ILike(c.Name, pattern)
-                                             || (c.TaxId != null && EF.Functions.ILike(c.TaxId, pattern))
-                                             || c.Contacts.Any(k => EF.Functions.ILike(k.Name, pattern)
-                                                                    || (k.Phone != null && EF.Functions.ILike(k.Phone, pattern))
-                                                                    || (k.Email != null && EF.Functions.ILike(k.Email, pattern))));
+            Expression<Func<TPartner, bool>> own = p => EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern)
+                                                        || (p.TaxId != null && EF.Functions.ILike(p.TaxId, pattern));
+            Expression<Func<IEnumerable<TContact>, bool>> anyContact = contacts => contacts.Any(k => EF.Functions.ILike(k.Name, pattern)
+                || (k.Phone != null && EF.Functions.ILike(k.Phone, pattern))
+                || (k.Email != null && EF.Functions.ILike(k.Email, pattern)));
+            // p => own(p) || anyContact(contactsOf(p)), as one expression the database evaluates.
+            var partner = own.Parameters[0];
+            var contactsOfPartner = Substitute(contactsOf.Body, contactsOf.Parameters[0], partner);
+            var body = Expression.OrElse(own.Body, Substitute(anyContact.Body, anyContact.Parameters[0], contactsOfPartner));
+            partners = partners.Where(Expression.Lambda<Func<TPartner, bool>>(body, partner));
         }
-        if (query.Grade is { } grade) customers = customers.Where(c => c.Grade == grade);
         if (!string.IsNullOrWhiteSpace(query.Currency))
         {
             var currency = query.Currency.Trim().ToUpperInvariant();
-            customers = customers.Where(c => c.CurrencyCode == currency);
+            partners = partners.Where(p => p.CurrencyCode == currency);
         }
-        if (!query.IncludeInactive) customers = customers.Where(c => c.IsActive);
+        return query.IncludeInactive ? partners : partners.Where(p => p.IsActive);
+    }
+
+    private static Expression Substitute(Expression body, ParameterExpression parameter, Expression replacement) =>
+        new ParameterSubstitution(parameter, replacement).Visit(body);
+
+    private sealed class ParameterSubstitution(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
+    }
+}
+
+internal sealed class CustomerQueries(ErpDbContext db) : ICustomerQueries
+{
+    private static readonly SortMap<Customer> Sorts = PartnerList.Sorts<Customer>()
+        .Add("grade", c => c.Grade)
+        .Add("creditLimit", c => c.CreditLimit);
+
+    public Task<PagedResult<CustomerDto>> GetListAsync(CustomerListQuery query, CancellationToken cancellationToken = default)
+    {
+        var customers = PartnerList.Filter(db.Customers.AsNoTracking(), query, c => c.Contacts);
+        if (query.Grade is { } grade) customers = customers.Where(c => c.Grade == grade);
         return Sorts.Apply(customers, query.Sort, query.Desc).ToPageAsync(query, Projection(), cancellationToken);
     }
 
@@ -59,34 +84,12 @@ internal sealed class CustomerQueries(ErpDbContext db) : ICustomerQueries
 
 internal sealed class SupplierQueries(ErpDbContext db) : ISupplierQueries
 {
-    private static readonly SortMap<Supplier> Sorts = new SortMap<Supplier>("code", false, s => s.Id)
-        .Add("code", s => s.Code)
-        .Add("name", s => s.Name)
-        .Add("paymentTermsDays", s => s.PaymentTermsDays)
-        .Add("defaultLeadTimeDays", s => s.DefaultLeadTimeDays)
-        .Add("currency", s => s.CurrencyCode)
-        .Add("isActive", s => s.IsActive);
+    private static readonly SortMap<Supplier> Sorts = PartnerList.Sorts<Supplier>()
+        .Add("defaultLeadTimeDays", s => s.DefaultLeadTimeDays);
 
-    public Task<PagedResult<SupplierDto>> GetListAsync(SupplierListQuery query, CancellationToken cancellationToken = default)
-    {
-        var suppliers = db.Suppliers.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = Paging.Contains(query.Search);
-            suppliers = suppliers.Where(s => EF.Functions.ILike(s.Code, pattern) || EF.Functions.ILike(s.Name, pattern)
-                                             || (s.TaxId != null && EF.Functions.ILike(s.TaxId, pattern))
-                                             || s.Contacts.Any(k => EF.Functions.ILike(k.Name, pattern)
-                                                                    || (k.Phone != null && EF.Functions.ILike(k.Phone, pattern))
-                                                                    || (k.Email != null && EF.Functions.ILike(k.Email, pattern))));
-        }
-        if (!string.IsNullOrWhiteSpace(query.Currency))
-        {
-            var currency = query.Currency.Trim().ToUpperInvariant();
-            suppliers = suppliers.Where(s => s.CurrencyCode == currency);
-        }
-        if (!query.IncludeInactive) suppliers = suppliers.Where(s => s.IsActive);
-        return Sorts.Apply(suppliers, query.Sort, query.Desc).ToPageAsync(query, Projection, cancellationToken);
-    }
+    public Task<PagedResult<SupplierDto>> GetListAsync(SupplierListQuery query, CancellationToken cancellationToken = default) =>
+        Sorts.Apply(PartnerList.Filter(db.Suppliers.AsNoTracking(), query, s => s.Contacts), query.Sort, query.Desc)
+            .ToPageAsync(query, Projection, cancellationToken);
 
     public async Task<SupplierDetailDto?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {

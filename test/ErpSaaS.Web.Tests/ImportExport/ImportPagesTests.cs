@@ -141,4 +141,43 @@ public sealed class ImportPagesTests(ErpWebFixture fixture) : IClassFixture<ErpW
         status.Headers.GetValues("HX-Refresh").ShouldBe(["true"]);
         (await status.Content.ReadAsStringAsync()).ShouldContain("id=\"import-progress\"");
     }
+
+    [Fact]
+    public async Task The_customers_list_leads_to_the_customer_import_whose_preview_shows_the_error_next_to_its_row()
+    {
+        var (tenant, browser) = await CompanyAsync("imp-cust");
+        var list = await browser.GetAsync("/app/catalog/customers");
+        var upload = await browser.GetAsync(list.Document.QuerySelector(".import-button[data-import-kind='customers']")!.GetAttribute("href")!);
+
+        var preview = await UploadAsync(browser, upload, "customers.csv", Encoding.UTF8.GetBytes(
+            "code,name,currency,credit_limit\nC-1,Acme Trading,CNY,5000\nC-2,Pacific Imports,XYZ,100\n"));
+
+        preview.Document.QuerySelector("#commit-form").ShouldBeNull();
+        preview.Document.QuerySelector("#import-rows tr[data-row='2'] .row-error").ShouldBeNull();
+        var error = preview.Document.QuerySelector("#import-rows tr[data-row='3'] .row-error")!;
+        error.TextContent.ShouldContain(T("ImportExport:Partners:Currency"));
+        error.TextContent.ShouldContain(T("Error:ImportExport:CurrencyCodeUnknown", "en", "XYZ"));
+        (await fixture.InScopeAsync(tenant, sp => sp.GetRequiredService<ErpDbContext>().Customers.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_imported_opening_stock_links_from_its_job_to_the_draft_opening_balance()
+    {
+        var (tenant, browser) = await CompanyAsync("imp-open");
+        await fixture.InScopeAsync(tenant, async sp =>
+        {
+            await sp.GetRequiredService<ProductManager>().CreateAsync("SKU-1", new ProductDetails { Name = "Resistor", BaseUnit = "PCS" });
+            await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
+        });
+        var list = await browser.GetAsync("/app/inventory/openings");
+        var upload = await browser.GetAsync(list.Document.QuerySelector(".import-button[data-import-kind='opening-stock']")!.GetAttribute("href")!);
+        var ready = await UploadAsync(browser, upload, "opening.csv", Encoding.UTF8.GetBytes("product_code,warehouse_code,quantity,unit_cost\nSKU-1,WH01,10,1.5\n"));
+
+        var imported = await browser.SubmitAsync(ready, "#commit-form");
+
+        var opening = await fixture.InScopeAsync(tenant, sp => sp.GetRequiredService<ErpDbContext>().StockDocuments.SingleAsync());
+        var link = imported.Document.QuerySelector("#import-document a")!;
+        link.GetAttribute("href").ShouldBe($"/app/inventory/openings/{opening.Id}");
+        (await browser.GetAsync(link.GetAttribute("href")!)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

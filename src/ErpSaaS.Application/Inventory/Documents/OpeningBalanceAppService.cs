@@ -1,72 +1,33 @@
-using ErpSaaS.Common;
-using ErpSaaS.Permissions;
-
 namespace ErpSaaS.Inventory.Documents;
 
 public sealed class OpeningBalanceAppService(
-    IPermissionChecker permissions, IStockDocumentQueries queries, IStockDocumentRepository documents, StockDocumentManager manager,
-    StockDocumentPosting posting, StockDocumentActors actors, IUnitOfWork unitOfWork) : IOpeningBalanceAppService
+    IStockDocumentQueries queries, StockDocumentManager manager, StockDocumentPosting posting, StockDocumentActions actions) : IOpeningBalanceAppService
 {
-    public async Task<OpeningBalanceDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        return await queries.FindOpeningAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(OpeningBalance), id);
-    }
+    public Task<OpeningBalanceDto> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        actions.GetAsync(id, nameof(OpeningBalance), ct => queries.FindOpeningAsync(id, ct), cancellationToken);
 
-    public async Task<Guid> CreateAsync(OpeningBalanceInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        return await unitOfWork.InTransactionAsync(async ct =>
+    public Task<Guid> CreateAsync(OpeningBalanceInput input, CancellationToken cancellationToken = default) =>
+        actions.CreateAsync(input.RequestId, async (actor, ct) =>
         {
-            if (await documents.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
             var lines = await ResolveAsync(input.Lines, ct);
             var opening = await manager.CreateOpeningAsync(input.RequestId, input.Comment, actor, ct);
             opening.ReplaceLines(lines, actor);
             return opening.Id;
         }, cancellationToken);
-    }
 
-    public async Task UpdateAsync(Guid id, OpeningBalanceInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var opening = await LoadAsync(id, cancellationToken);
-        opening.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(async ct =>
+    public Task UpdateAsync(Guid id, OpeningBalanceInput input, CancellationToken cancellationToken = default) =>
+        actions.ChangeAsync<OpeningBalance>(id, input.Version, async (opening, actor, ct) =>
         {
             var lines = await ResolveAsync(input.Lines, ct);
             opening.ChangeComment(input.Comment, actor);
             opening.ReplaceLines(lines, actor);
-            return true;
         }, cancellationToken);
-    }
 
-    public async Task PostAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var opening = await LoadAsync(id, cancellationToken);
-        opening.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(async ct =>
-        {
-            await posting.PostAsync(opening, actor, ct);
-            return true;
-        }, cancellationToken);
-    }
+    public Task PostAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default) =>
+        actions.ChangeAsync<OpeningBalance>(id, input.Version, (opening, actor, ct) => posting.PostAsync(opening, actor, ct), cancellationToken);
 
-    public async Task CancelAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var opening = await LoadAsync(id, cancellationToken);
-        opening.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(_ =>
-        {
-            opening.Cancel(actor, input.Comment);
-            return Task.FromResult(true);
-        }, cancellationToken);
-    }
+    public Task CancelAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default) =>
+        actions.CancelAsync<OpeningBalance>(id, input, cancellationToken);
 
     private async Task<List<OpeningLineDetails>> ResolveAsync(IReadOnlyList<OpeningBalanceLineInput> lines, CancellationToken cancellationToken)
     {
@@ -83,7 +44,4 @@ public sealed class OpeningBalanceAppService(
         }
         return details;
     }
-
-    private async Task<OpeningBalance> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        await documents.FindAsync<OpeningBalance>(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(OpeningBalance), id);
 }

@@ -1,70 +1,30 @@
-using ErpSaaS.Common;
-using ErpSaaS.Permissions;
 
 namespace ErpSaaS.Inventory.Documents;
 
 public sealed class StockAdjustmentAppService(
-    IPermissionChecker permissions, IStockDocumentQueries queries, IStockDocumentRepository documents, StockDocumentManager manager,
-    StockDocumentPosting posting, StockDocumentActors actors, IUnitOfWork unitOfWork) : IStockAdjustmentAppService
+    IStockDocumentQueries queries, StockDocumentManager manager, StockDocumentPosting posting, StockDocumentActions actions) : IStockAdjustmentAppService
 {
-    public async Task<StockAdjustmentDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        return await queries.FindAdjustmentAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(StockAdjustment), id);
-    }
+    public Task<StockAdjustmentDto> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        actions.GetAsync(id, nameof(StockAdjustment), ct => queries.FindAdjustmentAsync(id, ct), cancellationToken);
 
-    public async Task<Guid> CreateAsync(StockAdjustmentInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        return await unitOfWork.InTransactionAsync(async ct =>
+    public Task<Guid> CreateAsync(StockAdjustmentInput input, CancellationToken cancellationToken = default) =>
+        actions.CreateAsync(input.RequestId, async (actor, ct) =>
         {
-            if (await documents.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
             var lines = await ResolveAsync(input.Lines, ct);
             var adjustment = await manager.CreateAdjustmentAsync(input.RequestId, input.Reason, input.Comment, actor, ct);
             adjustment.Revise(input.Reason, input.Comment, lines, actor);
             return adjustment.Id;
         }, cancellationToken);
-    }
 
-    public async Task UpdateAsync(Guid id, StockAdjustmentInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var adjustment = await LoadAsync(id, cancellationToken);
-        adjustment.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(async ct =>
-        {
-            adjustment.Revise(input.Reason, input.Comment, await ResolveAsync(input.Lines, ct), actor);
-            return true;
-        }, cancellationToken);
-    }
+    public Task UpdateAsync(Guid id, StockAdjustmentInput input, CancellationToken cancellationToken = default) =>
+        actions.ChangeAsync<StockAdjustment>(id, input.Version,
+            async (adjustment, actor, ct) => adjustment.Revise(input.Reason, input.Comment, await ResolveAsync(input.Lines, ct), actor), cancellationToken);
 
-    public async Task PostAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var adjustment = await LoadAsync(id, cancellationToken);
-        adjustment.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(async ct =>
-        {
-            await posting.PostAsync(adjustment, actor, ct);
-            return true;
-        }, cancellationToken);
-    }
+    public Task PostAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default) =>
+        actions.ChangeAsync<StockAdjustment>(id, input.Version, (adjustment, actor, ct) => posting.PostAsync(adjustment, actor, ct), cancellationToken);
 
-    public async Task CancelAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var adjustment = await LoadAsync(id, cancellationToken);
-        adjustment.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(_ =>
-        {
-            adjustment.Cancel(actor, input.Comment);
-            return Task.FromResult(true);
-        }, cancellationToken);
-    }
+    public Task CancelAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default) =>
+        actions.CancelAsync<StockAdjustment>(id, input, cancellationToken);
 
     private async Task<List<AdjustmentLineDetails>> ResolveAsync(IReadOnlyList<StockAdjustmentLineInput> lines, CancellationToken cancellationToken)
     {
@@ -81,7 +41,4 @@ public sealed class StockAdjustmentAppService(
         }
         return details;
     }
-
-    private async Task<StockAdjustment> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        await documents.FindAsync<StockAdjustment>(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(StockAdjustment), id);
 }

@@ -10,6 +10,7 @@ public static class StockDocumentsApplicationModule
         services.AddScoped<StockDocumentManager>();
         services.AddScoped<StockDocumentPosting>();
         services.AddScoped<StockDocumentActors>();
+        services.AddScoped<StockDocumentActions>();
         services.AddScoped<IOpeningBalanceAppService, OpeningBalanceAppService>();
         services.AddScoped<IStockTransferAppService, StockTransferAppService>();
         services.AddScoped<IStockAdjustmentAppService, StockAdjustmentAppService>();

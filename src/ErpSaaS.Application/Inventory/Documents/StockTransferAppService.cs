@@ -1,77 +1,41 @@
-using ErpSaaS.Common;
 using ErpSaaS.Features;
-using ErpSaaS.Permissions;
 
 namespace ErpSaaS.Inventory.Documents;
 
 public sealed class StockTransferAppService(
-    IPermissionChecker permissions, IFeatureChecker features, IStockDocumentQueries queries, IStockDocumentRepository documents, StockDocumentManager manager,
-    StockDocumentPosting posting, StockDocumentActors actors, IUnitOfWork unitOfWork) : IStockTransferAppService
+    IFeatureChecker features, IStockDocumentQueries queries, StockDocumentManager manager, StockDocumentPosting posting, StockDocumentActions actions)
+    : IStockTransferAppService
 {
-    public async Task<StockTransferDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        return await queries.FindTransferAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(StockTransfer), id);
-    }
+    public Task<StockTransferDto> GetAsync(Guid id, CancellationToken cancellationToken = default) =>
+        actions.GetAsync(id, nameof(StockTransfer), ct => queries.FindTransferAsync(id, ct), cancellationToken);
 
-    public async Task<Guid> CreateAsync(StockTransferInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        await CheckWarehousesAsync(input, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        return await unitOfWork.InTransactionAsync(async ct =>
+    public Task<Guid> CreateAsync(StockTransferInput input, CancellationToken cancellationToken = default) =>
+        actions.CreateAsync(input.RequestId, async (actor, ct) =>
         {
-            if (await documents.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
             var lines = await ResolveAsync(input.Lines, ct);
             var transfer = await manager.CreateTransferAsync(input.RequestId, input.Comment, actor, ct);
             transfer.ReplaceLines(lines, actor);
             return transfer.Id;
-        }, cancellationToken);
-    }
+        }, cancellationToken, ct => CheckWarehousesAsync(input, ct));
 
-    public async Task UpdateAsync(Guid id, StockTransferInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        await CheckWarehousesAsync(input, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var transfer = await LoadAsync(id, cancellationToken);
-        transfer.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(async ct =>
+    public Task UpdateAsync(Guid id, StockTransferInput input, CancellationToken cancellationToken = default) =>
+        actions.ChangeAsync<StockTransfer>(id, input.Version, async (transfer, actor, ct) =>
         {
             var lines = await ResolveAsync(input.Lines, ct);
             transfer.ChangeComment(input.Comment, actor);
             transfer.ReplaceLines(lines, actor);
-            return true;
-        }, cancellationToken);
-    }
+        }, cancellationToken, ct => CheckWarehousesAsync(input, ct));
 
-    public async Task PostAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var transfer = await LoadAsync(id, cancellationToken);
-        transfer.CheckVersion(input.Version);
-        // A plan downgraded after the draft was saved must not move stock between warehouses any more.
-        if (transfer.CrossesWarehouses) await features.CheckEnabledAsync(ErpFeatures.MultiWarehouse, cancellationToken);
-        await unitOfWork.InTransactionAsync(async ct =>
+    public Task PostAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default) =>
+        actions.ChangeAsync<StockTransfer>(id, input.Version, async (transfer, actor, ct) =>
         {
+            // A plan downgraded after the draft was saved must not move stock between warehouses any more.
+            if (transfer.CrossesWarehouses) await features.CheckEnabledAsync(ErpFeatures.MultiWarehouse, ct);
             await posting.PostAsync(transfer, actor, ct);
-            return true;
         }, cancellationToken);
-    }
 
-    public async Task CancelAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default)
-    {
-        await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
-        var actor = await actors.CurrentAsync(cancellationToken);
-        var transfer = await LoadAsync(id, cancellationToken);
-        transfer.CheckVersion(input.Version);
-        await unitOfWork.InTransactionAsync(_ =>
-        {
-            transfer.Cancel(actor, input.Comment);
-            return Task.FromResult(true);
-        }, cancellationToken);
-    }
+    public Task CancelAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default) =>
+        actions.CancelAsync<StockTransfer>(id, input, cancellationToken);
 
     /// <summary>Moving between bins of one warehouse is in every plan; moving between warehouses needs multi-warehouse.</summary>
     private async Task CheckWarehousesAsync(StockTransferInput input, CancellationToken cancellationToken)
@@ -99,7 +63,4 @@ public sealed class StockTransferAppService(
         }
         return details;
     }
-
-    private async Task<StockTransfer> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        await documents.FindAsync<StockTransfer>(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(StockTransfer), id);
 }

@@ -2,6 +2,8 @@ using AngleSharp.Dom;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using ErpSaaS.ImportExport;
+using ErpSaaS.ImportExport.Spreadsheets;
 using ErpSaaS.Inventory.Documents;
 using ErpSaaS.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,6 +149,27 @@ public sealed class CountPagesTests(AdminPagesFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task The_sheet_exported_as_xlsx_filled_in_excel_and_uploaded_sets_the_counts()
+    {
+        var (acme, url) = await CountingAsync();
+        var export = await acme.Client.GetAsync(new Uri(url + "?handler=Export&format=xlsx", UriKind.Relative));
+        var table = SpreadsheetReader.Read(SpreadsheetFormat.Xlsx, await export.Content.ReadAsByteArrayAsync(), 10);
+        // Counted in Excel: the last column gets a number, the rest stays as exported.
+        var filled = XlsxWriter.Write(new SpreadsheetSheet("Count", table.Headers,
+            [.. table.Rows.Select(r => (IReadOnlyList<object?>)[.. r.Cells.Take(table.Headers.Count - 1), 38m])]));
+
+        var uploaded = await UploadAsync(acme, url, filled, "count.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        var applied = await acme.PageAsync(url);
+
+        export.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        table.Headers.ShouldBe(SheetColumns.Select(k => T("StockDocuments:" + k)));
+        table.Rows.Single().Cells.Take(2).ShouldBe(["A-01", "P-1"]);
+        uploaded.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        applied.QuerySelector(".alert-success")!.TextContent.ShouldBe(T("StockDocuments:UploadApplied", "en", 1));
+        applied.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#count-entry input[name$='.Counted']")!.Value.ShouldBe("38");
+    }
+
+    [Fact]
     public async Task The_count_sheet_prints_each_bins_lines_without_the_book_quantities()
     {
         var (acme, url) = await CountingAsync();
@@ -176,15 +199,18 @@ public sealed class CountPagesTests(AdminPagesFactory factory) : IClassFixture<A
         page.QuerySelector("#scan-form").ShouldNotBeNull();
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(StockDocumentPages acme, string url, string csv)
+    private static Task<HttpResponseMessage> UploadAsync(StockDocumentPages acme, string url, string csv) =>
+        UploadAsync(acme, url, Encoding.UTF8.GetBytes(csv), "count.csv", "text/csv");
+
+    private static async Task<HttpResponseMessage> UploadAsync(StockDocumentPages acme, string url, byte[] sheet, string fileName, string contentType)
     {
         var page = await acme.PageAsync(url);
         var form = page.QuerySelector("#upload-form")!;
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(form.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name='__RequestVerificationToken']")!.Value), "__RequestVerificationToken");
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        content.Add(file, "upload", "count.csv");
+        var file = new ByteArrayContent(sheet);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        content.Add(file, "upload", fileName);
         return await acme.Client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
     }
 }

@@ -1,19 +1,17 @@
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
-using ErpSaaS.Web.Administration;
 using ErpSaaS.Web.ImportExport;
 using ErpSaaS.Web.Catalog;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ErpSaaS.Web.Pages.App.Catalog.Customers;
 
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Catalog)]
 public sealed class IndexModel(ICustomerAppService customers, ICurrencyAppService currencies, TimeProvider clock)
-    : ListPageModel<CustomerListQuery, CustomerDto>(clock)
+    : PartnerListPageModel<CustomerListQuery, CustomerDto>(currencies, clock)
 {
-    public IReadOnlyList<CurrencyDto> Currencies { get; private set; } = [];
+    public override string PartnerKind => "Customer";
 
     protected override string ExportName => "customers";
 
@@ -22,9 +20,6 @@ public sealed class IndexModel(ICustomerAppService customers, ICurrencyAppServic
 
     protected override Task<IReadOnlyList<CustomerDto>> ExportAsync(CustomerListQuery query, CancellationToken cancellationToken) =>
         customers.ExportAsync(query, cancellationToken);
-
-    protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
-        Currencies = await currencies.GetActiveAsync(cancellationToken);
 
     protected override IEnumerable<ExportColumn<CustomerDto>> ExportColumns() =>
     [
@@ -41,20 +36,7 @@ public sealed class IndexModel(ICustomerAppService customers, ICurrencyAppServic
         new(L["Partners:Status"], c => L[c.IsActive ? "Partners:Active" : "Partners:Inactive"].Value),
     ];
 
-    public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(() => customers.DeactivateAsync(id, cancellationToken), "Partners:CustomerDeactivated", cancellationToken);
+    protected override Task DeactivateAsync(Guid id, CancellationToken cancellationToken) => customers.DeactivateAsync(id, cancellationToken);
 
-    public Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(() => customers.ActivateAsync(id, cancellationToken), "Partners:CustomerActivated", cancellationToken);
-
-    private async Task<IActionResult> ChangeAsync(Func<Task> change, string doneKey, CancellationToken cancellationToken)
-    {
-        if (await TryAsync(change, prefix: string.Empty))
-        {
-            TempData["Message"] = L[doneKey].Value;
-            return RedirectToPage(new { IncludeInactive = true });
-        }
-        await OnGetAsync(new CustomerListQuery { IncludeInactive = true }, cancellationToken);
-        return Page();
-    }
+    protected override Task ActivateAsync(Guid id, CancellationToken cancellationToken) => customers.ActivateAsync(id, cancellationToken);
 }

@@ -1,18 +1,17 @@
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
-using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.Catalog;
 using ErpSaaS.Web.ImportExport;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ErpSaaS.Web.Pages.App.Catalog.Suppliers;
 
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Catalog)]
 public sealed class IndexModel(ISupplierAppService suppliers, ICurrencyAppService currencies, TimeProvider clock)
-    : ListPageModel<SupplierListQuery, SupplierDto>(clock)
+    : PartnerListPageModel<SupplierListQuery, SupplierDto>(currencies, clock)
 {
-    public IReadOnlyList<CurrencyDto> Currencies { get; private set; } = [];
+    public override string PartnerKind => "Supplier";
 
     protected override string ExportName => "suppliers";
 
@@ -21,9 +20,6 @@ public sealed class IndexModel(ISupplierAppService suppliers, ICurrencyAppServic
 
     protected override Task<IReadOnlyList<SupplierDto>> ExportAsync(SupplierListQuery query, CancellationToken cancellationToken) =>
         suppliers.ExportAsync(query, cancellationToken);
-
-    protected override async Task LoadExtrasAsync(CancellationToken cancellationToken) =>
-        Currencies = await currencies.GetActiveAsync(cancellationToken);
 
     protected override IEnumerable<ExportColumn<SupplierDto>> ExportColumns() =>
     [
@@ -38,20 +34,7 @@ public sealed class IndexModel(ISupplierAppService suppliers, ICurrencyAppServic
         new(L["Partners:Status"], s => L[s.IsActive ? "Partners:Active" : "Partners:Inactive"].Value),
     ];
 
-    public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(() => suppliers.DeactivateAsync(id, cancellationToken), "Partners:SupplierDeactivated", cancellationToken);
+    protected override Task DeactivateAsync(Guid id, CancellationToken cancellationToken) => suppliers.DeactivateAsync(id, cancellationToken);
 
-    public Task<IActionResult> OnPostActivateAsync(Guid id, CancellationToken cancellationToken) =>
-        ChangeAsync(() => suppliers.ActivateAsync(id, cancellationToken), "Partners:SupplierActivated", cancellationToken);
-
-    private async Task<IActionResult> ChangeAsync(Func<Task> change, string doneKey, CancellationToken cancellationToken)
-    {
-        if (await TryAsync(change, prefix: string.Empty))
-        {
-            TempData["Message"] = L[doneKey].Value;
-            return RedirectToPage(new { IncludeInactive = true });
-        }
-        await OnGetAsync(new SupplierListQuery { IncludeInactive = true }, cancellationToken);
-        return Page();
-    }
+    protected override Task ActivateAsync(Guid id, CancellationToken cancellationToken) => suppliers.ActivateAsync(id, cancellationToken);
 }
