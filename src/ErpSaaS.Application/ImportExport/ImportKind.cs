@@ -1,4 +1,5 @@
 using ErpSaaS.Common;
+using ErpSaaS.Errors;
 
 namespace ErpSaaS.ImportExport;
 
@@ -64,6 +65,34 @@ public abstract class ImportKind<TValues> : IImportKind
         await SaveAsync(rows, run, cancellationToken);
         return new ImportCommitResult(rows.Count(r => r.Action == ImportRowAction.Create), rows.Count(r => r.Action == ImportRowAction.Update));
     }
+
+    /// <summary>
+    /// The row's code may stand once in the file; when the company has it already, the row updates it if the user asked
+    /// for that, else it is refused.
+    /// </summary>
+    protected static void ClaimCode(ImportRow<TValues> row, string column, string code, Dictionary<string, int> rowOfCode, bool exists, ImportRunContext run)
+    {
+        if (!rowOfCode.TryAdd(code, row.RowNumber)) row.Fail(column, ImportExportErrorCodes.CodeDuplicateInFile, code, rowOfCode[code]);
+        if (!exists) return;
+        if (run.UpdateExisting) row.Action = ImportRowAction.Update;
+        else row.Fail(column, ImportExportErrorCodes.CodeExists, code);
+    }
+
+    /// <summary>Saves the rows one at a time in the order given, each through <see cref="SaveRowAsync"/>, reporting progress after each.</summary>
+    protected async Task SaveEachAsync(IEnumerable<ImportRow<TValues>> rows, ImportRunContext run, Func<ImportRow<TValues>, Task> save,
+        CancellationToken cancellationToken)
+    {
+        var done = 0;
+        foreach (var row in rows)
+        {
+            await SaveRowAsync(row, () => save(row));
+            await run.SavedAsync(++done, cancellationToken);
+        }
+    }
+
+    /// <summary>The record a row updates, loaded to be changed; gone since the preview means someone else changed the data meanwhile.</summary>
+    protected static async Task<TRecord> ExistingAsync<TRecord>(Task<TRecord?> find) where TRecord : class =>
+        await find ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
 
     /// <summary>Runs one row's save; a broken rule names the row and its column and ends the import.</summary>
     protected async Task SaveRowAsync(ImportRow<TValues> row, Func<Task> save)

@@ -69,5 +69,12 @@ public static class ImportTestData
         return string.Join(",", ProductHeader.Split(',').Select(c => values[c].Contains(',', StringComparison.Ordinal) ? $"\"{values[c]}\"" : values[c]));
     }
 
-    public static string ProductFile(params string[] rows) => ProductHeader + "\n" + string.Join("\n", rows) + "\n";
+    public static string ProductFile(params string[] rows) => CsvFile(ProductHeader, rows);
+
+    /// <summary>A CSV file: the header row and one line per row.</summary>
+    public static string CsvFile(string header, params string[] rows) => header + "\n" + string.Join("\n", rows) + "\n";
+
+    /// <summary>A previewed row's errors as "column:code", to compare with what the row should say.</summary>
+    public static string[] ErrorsOf(IReadOnlyList<ImportRowDto> rows, int row) =>
+        [.. rows.Single(r => r.RowNumber == row).Errors.Select(e => $"{e.Column}:{e.Code}")];
 }

@@ -11,13 +11,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
+using static ErpSaaS.Application.Tests.ImportExport.ImportTestData;
+
 namespace ErpSaaS.Application.Tests.ImportExport;
 
 public sealed class OpeningStockImportTests(ErpTestFixture fixture) : IClassFixture<ErpTestFixture>
 {
     private const string Header = "product_code,warehouse_code,bin_code,batch_number,expiry_date,quantity,unit,unit_cost";
 
-    private static string File(params string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
+    private static string File(params string[] rows) => CsvFile(Header, rows);
 
     /// <summary>A company with a bin A-01 in WH01, a product in pieces (boxes of 12) and a batch-tracked one.</summary>
     private async Task<ImportCompany> CompanyAsync(string prefix)
@@ -44,9 +46,6 @@ public sealed class OpeningStockImportTests(ErpTestFixture fixture) : IClassFixt
 
     private Task<int> LedgerEntriesAsync(ImportCompany company) =>
         fixture.InScopeAsync(company.Tenant, sp => sp.GetRequiredService<ErpDbContext>().StockLedgerEntries.CountAsync());
-
-    private static string[] ErrorsOf(IReadOnlyList<ImportRowDto> rows, int row) =>
-        [.. rows.Single(r => r.RowNumber == row).Errors.Select(e => $"{e.Column}:{e.Code}")];
 
     [Fact]
     public async Task Importing_opening_stock_creates_one_draft_opening_balance_the_job_links_to_and_posting_it_puts_the_stock_on_hand()

@@ -10,6 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
+using static ErpSaaS.Application.Tests.ImportExport.ImportTestData;
+
 namespace ErpSaaS.Application.Tests.ImportExport;
 
 public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<ErpTestFixture>
@@ -18,8 +20,6 @@ public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<E
         "code,name,grade,credit_limit,price_list,address_kind,address,tax_id,payment_terms_days,currency,contact_name,contact_phone,contact_email";
     private const string SupplierHeader = "code,name,default_lead_time_days,tax_id,payment_terms_days,currency,contact_name,contact_phone,contact_email";
     private const string ListingHeader = "supplier_code,product_code,supplier_product_code,price,currency,lead_time_days,minimum_order_quantity,preferred";
-
-    private static string File(string header, params string[] rows) => header + "\n" + string.Join("\n", rows) + "\n";
 
     private Task<List<Customer>> CustomersAsync(ImportCompany company) =>
         fixture.InScopeAsync(company.Tenant, sp => sp.GetRequiredService<ErpDbContext>().Customers.AsNoTracking()
@@ -47,16 +47,13 @@ public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<E
             await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
         });
 
-    private static string[] ErrorsOf(IReadOnlyList<ImportRowDto> rows, int row) =>
-        [.. rows.Single(r => r.RowNumber == row).Errors.Select(e => $"{e.Column}:{e.Code}")];
-
     [Fact]
     public async Task A_good_customer_file_imports_exactly_its_rows_with_contact_address_and_price_list()
     {
         var acme = await fixture.CompanyAsync("imp-cust");
         var dealers = await PriceListAsync(acme, "经销商价", "CNY");
 
-        var id = await fixture.UploadAsync(acme, CustomerImportKind.KindName, File(CustomerHeader,
+        var id = await fixture.UploadAsync(acme, CustomerImportKind.KindName, CsvFile(CustomerHeader,
             "c-001,华东贸易,A,50000,经销商价,Shipping,上海市浦东新区张江路 100 号,91310000MA1FL0XX2B,30,CNY,张伟,138 0013 8000,zhang.wei@example.cn",
             "C-002,Pacific Imports,,\"1,200.50\",,开票地址,1 Harbour Rd,,60,USD,,,"));
         var preview = await fixture.JobAsync(acme, id);
@@ -82,7 +79,7 @@ public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<E
         var acme = await fixture.CompanyAsync("imp-cbad");
         await PriceListAsync(acme, "USD list", "USD");
 
-        var id = await fixture.UploadAsync(acme, CustomerImportKind.KindName, File(CustomerHeader,
+        var id = await fixture.UploadAsync(acme, CustomerImportKind.KindName, CsvFile(CustomerHeader,
             "C-1,好客户,,,,,,,30,,,,",                  // row 2: fine
             "C-2,币种错,,,,,,,30,XYZ,,,",               // row 3: unknown currency
             "C-1,重复,,,,,,,30,,,,",                    // row 4: code twice in the file
@@ -112,12 +109,12 @@ public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<E
     public async Task Importing_a_customer_again_is_refused_unless_update_existing_which_changes_it_and_its_primary_contact()
     {
         var acme = await fixture.CompanyAsync("imp-cupd");
-        var first = await fixture.UploadAsync(acme, CustomerImportKind.KindName, File(CustomerHeader, "C-1,旧名称,B,1000,,,,,30,,张伟,138 0013 8000,"));
+        var first = await fixture.UploadAsync(acme, CustomerImportKind.KindName, CsvFile(CustomerHeader, "C-1,旧名称,B,1000,,,,,30,,张伟,138 0013 8000,"));
         await fixture.As(acme, imports => imports.CommitAsync(first));
 
-        var again = await fixture.UploadAsync(acme, CustomerImportKind.KindName, File(CustomerHeader, "C-1,新名称,A,2000,,,,,45,,张伟,139 0000 0000,"));
+        var again = await fixture.UploadAsync(acme, CustomerImportKind.KindName, CsvFile(CustomerHeader, "C-1,新名称,A,2000,,,,,45,,张伟,139 0000 0000,"));
         var update = await fixture.UploadAsync(acme, CustomerImportKind.KindName,
-            File(CustomerHeader, "C-1,新名称,A,2000,,,,,45,,张伟,139 0000 0000,"), updateExisting: true);
+            CsvFile(CustomerHeader, "C-1,新名称,A,2000,,,,,45,,张伟,139 0000 0000,"), updateExisting: true);
         await fixture.As(acme, imports => imports.CommitAsync(update));
 
         ErrorsOf(await fixture.RowsAsync(acme, again), 2).ShouldBe([$"code:{ImportExportErrorCodes.CodeExists}"]);
@@ -134,18 +131,18 @@ public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<E
         var acme = await fixture.CompanyAsync("imp-supp");
         await ProductAsync(acme, "SKU-1");
         await ProductAsync(acme, "SKU-2");
-        var suppliers = await fixture.UploadAsync(acme, SupplierImportKind.KindName, File(SupplierHeader,
+        var suppliers = await fixture.UploadAsync(acme, SupplierImportKind.KindName, CsvFile(SupplierHeader,
             "s-001,精密电子,7,91440300MA5FXXXX1K,60,,李娜,0755-8888 6666,li.na@example.cn",
             "S-002,Global Parts,21,,30,USD,,,"));
         await fixture.As(acme, imports => imports.CommitAsync(suppliers));
 
-        var wrong = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, File(ListingHeader,
+        var wrong = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, CsvFile(ListingHeader,
             "S-001,SKU-1,JM-1,32.5,,,100,yes",
             "S-002,SKU-1,,4.8,,30,,yes",     // row 3: SKU-1 has a preferred supplier in row 2 already
             "S-009,SKU-2,,1,,,,",             // row 4: unknown supplier
             "S-001,SKU-9,,1,,,,",             // row 5: unknown product
             "S-001,SKU-1,,33,,,,"));          // row 6: the same listing twice
-        var right = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, File(ListingHeader,
+        var right = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, CsvFile(ListingHeader,
             "S-001,SKU-1,JM-1,32.5,,,100,yes",
             "S-002,SKU-1,,4.8,,30,,no",
             "S-002,SKU-2,,1.25,,,,是"));
@@ -171,12 +168,12 @@ public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<E
         var acme = await fixture.CompanyAsync("imp-lupd");
         await ProductAsync(acme, "SKU-1");
         await fixture.As(acme, async imports =>
-            await imports.CommitAsync(await fixture.UploadAsync(acme, SupplierImportKind.KindName, File(SupplierHeader, "S-1,甲,5,,30,,,,", "S-2,乙,5,,30,,,,"))));
+            await imports.CommitAsync(await fixture.UploadAsync(acme, SupplierImportKind.KindName, CsvFile(SupplierHeader, "S-1,甲,5,,30,,,,", "S-2,乙,5,,30,,,,"))));
         await fixture.As(acme, async imports => await imports.CommitAsync(
-            await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, File(ListingHeader, "S-1,SKU-1,,10,,,,yes", "S-2,SKU-1,,11,,,,no"))));
+            await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, CsvFile(ListingHeader, "S-1,SKU-1,,10,,,,yes", "S-2,SKU-1,,11,,,,no"))));
 
-        var again = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, File(ListingHeader, "S-2,SKU-1,,9.5,,,,yes"));
-        var update = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, File(ListingHeader, "S-2,SKU-1,,9.5,,,,yes"), updateExisting: true);
+        var again = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, CsvFile(ListingHeader, "S-2,SKU-1,,9.5,,,,yes"));
+        var update = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, CsvFile(ListingHeader, "S-2,SKU-1,,9.5,,,,yes"), updateExisting: true);
         await fixture.As(acme, imports => imports.CommitAsync(update));
 
         ErrorsOf(await fixture.RowsAsync(acme, again), 2).ShouldBe([$"product_code:{ImportExportErrorCodes.ListingExists}"]);
@@ -192,20 +189,20 @@ public sealed class PartnerImportTests(ErpTestFixture fixture) : IClassFixture<E
         await ProductAsync(globex, "G-SKU");
         await fixture.As(globex, async imports =>
         {
-            await imports.CommitAsync(await fixture.UploadAsync(globex, CustomerImportKind.KindName, File(CustomerHeader, "G-1,Globex 客户,,,,,,,30,,,,")));
-            await imports.CommitAsync(await fixture.UploadAsync(globex, SupplierImportKind.KindName, File(SupplierHeader, "G-S,Globex 供应商,5,,30,,,,")));
+            await imports.CommitAsync(await fixture.UploadAsync(globex, CustomerImportKind.KindName, CsvFile(CustomerHeader, "G-1,Globex 客户,,,,,,,30,,,,")));
+            await imports.CommitAsync(await fixture.UploadAsync(globex, SupplierImportKind.KindName, CsvFile(SupplierHeader, "G-S,Globex 供应商,5,,30,,,,")));
         });
 
-        var customers = await fixture.UploadAsync(acme, CustomerImportKind.KindName, File(CustomerHeader,
+        var customers = await fixture.UploadAsync(acme, CustomerImportKind.KindName, CsvFile(CustomerHeader,
             "G-1,Acme 自己的客户,,,,,,,15,,,,", "A-2,借用价格表,,,Globex VIP,,,,30,,,,"), updateExisting: true);
-        var listings = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, File(ListingHeader, "G-S,G-SKU,,1,,,,"));
+        var listings = await fixture.UploadAsync(acme, SupplierProductImportKind.KindName, CsvFile(ListingHeader, "G-S,G-SKU,,1,,,,"));
         var customerRows = await fixture.RowsAsync(acme, customers);
 
         customerRows.Single(r => r.RowNumber == 2).Action.ShouldBe(ImportRowAction.Create);
         ErrorsOf(customerRows, 3).ShouldBe([$"price_list:{ImportExportErrorCodes.PriceListUnknown}"]);
         ErrorsOf(await fixture.RowsAsync(acme, listings), 2)
             .ShouldBe([$"supplier_code:{ImportExportErrorCodes.SupplierCodeUnknown}", $"product_code:{ImportExportErrorCodes.ProductCodeUnknown}"]);
-        var acmeOnly = await fixture.UploadAsync(acme, CustomerImportKind.KindName, File(CustomerHeader, "G-1,Acme 自己的客户,,,,,,,15,,,,"));
+        var acmeOnly = await fixture.UploadAsync(acme, CustomerImportKind.KindName, CsvFile(CustomerHeader, "G-1,Acme 自己的客户,,,,,,,15,,,,"));
         await fixture.As(acme, imports => imports.CommitAsync(acmeOnly));
         (await CustomersAsync(acme)).Select(c => (c.Code, c.Name)).ShouldBe([("G-1", "Acme 自己的客户")]);
         (await CustomersAsync(globex)).Select(c => (c.Code, c.Name, c.PaymentTermsDays)).ShouldBe([("G-1", "Globex 客户", 30)]);

@@ -10,13 +10,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
 
+using static ErpSaaS.Application.Tests.ImportExport.ImportTestData;
+
 namespace ErpSaaS.Application.Tests.ImportExport;
 
 public sealed class PriceListImportTests(ErpTestFixture fixture) : IClassFixture<ErpTestFixture>
 {
     private const string Header = "price_list,currency,valid_from,valid_to,customer_code,product_code,min_quantity,unit_price";
 
-    private static string File(params string[] rows) => Header + "\n" + string.Join("\n", rows) + "\n";
+    private static string File(params string[] rows) => CsvFile(Header, rows);
 
     private async Task<ImportCompany> CompanyAsync(string prefix)
     {
@@ -40,9 +42,6 @@ public sealed class PriceListImportTests(ErpTestFixture fixture) : IClassFixture
 
     private Task<Dictionary<string, Guid?>> PriceListOfCustomersAsync(ImportCompany company) =>
         fixture.InScopeAsync(company.Tenant, sp => sp.GetRequiredService<ErpDbContext>().Customers.AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.PriceListId));
-
-    private static string[] ErrorsOf(IReadOnlyList<ImportRowDto> rows, int row) =>
-        [.. rows.Single(r => r.RowNumber == row).Errors.Select(e => $"{e.Column}:{e.Code}")];
 
     [Fact]
     public async Task Rows_with_the_same_price_list_make_one_list_with_its_quantity_breaks_and_assign_it_to_the_named_customer()

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ErpSaaS.Inventory.Documents;
 
-public sealed class OpeningBalanceLineInput
+public sealed class OpeningBalanceLineInput : IStockLineInput
 {
     /// <summary>Product code or barcode.</summary>
     public string? Product { get; set; }

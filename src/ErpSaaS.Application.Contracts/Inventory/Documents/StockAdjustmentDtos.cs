@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ErpSaaS.Inventory.Documents;
 
-public sealed class StockAdjustmentLineInput
+public sealed class StockAdjustmentLineInput : IStockLineInput
 {
     /// <summary>Product code or barcode.</summary>
     public string? Product { get; set; }

@@ -26,6 +26,24 @@ public sealed record StockDocumentHeaderDto(
 }
 
 /// <summary>Posting or cancelling a document as it was shown (the version), with an optional reason for the timeline.</summary>
+/// <summary>A line that puts stock in (or takes it out of) one warehouse and bin: opening balances and adjustments.</summary>
+public interface IStockLineInput
+{
+    /// <summary>Product code or barcode.</summary>
+    string? Product { get; }
+    Guid? WarehouseId { get; }
+
+    /// <summary>Bin code inside the warehouse; empty for none.</summary>
+    string? Location { get; }
+    string? BatchNumber { get; }
+    DateOnly? ExpiryDate { get; }
+    decimal? Quantity { get; }
+
+    /// <summary>Unit code; empty for the product's base unit.</summary>
+    string? Unit { get; }
+    decimal? UnitCost { get; }
+}
+
 public sealed class StockDocumentActionInput
 {
     public uint Version { get; set; }

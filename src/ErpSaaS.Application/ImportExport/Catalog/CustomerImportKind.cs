@@ -93,7 +93,7 @@ public sealed class CustomerImportKind(IPartnerImportQueries queries, CurrencyMa
         Customer customer;
         if (row.Action == ImportRowAction.Update)
         {
-            customer = await customers.FindAsync(values.ExistingId!.Value, cancellationToken) ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
+            customer = await ExistingAsync(customers.FindAsync(values.ExistingId!.Value, cancellationToken));
             customer.Rename(values.Name);
             await manager.ChangeCurrencyAsync(customer, values.ResolvedCurrency, cancellationToken);
         }

@@ -129,34 +129,16 @@ public abstract class PartnerImportKind<TValues>(IPartnerImportQueries queries, 
         {
             var values = row.Values;
             var found = values.NormalizedCode is { } normalized && existing.TryGetValue(normalized, out var partner) ? partner : null;
-            if (values.NormalizedCode is { } code)
-            {
-                if (!rowOfCode.TryAdd(code, row.RowNumber)) row.Fail(Code, ImportExportErrorCodes.CodeDuplicateInFile, code, rowOfCode[code]);
-                else if (found is not null && run.UpdateExisting)
-                {
-                    row.Action = ImportRowAction.Update;
-                    values.ExistingId = found.Id;
-                }
-                else if (found is not null)
-                {
-                    row.Fail(Code, ImportExportErrorCodes.CodeExists, code);
-                }
-            }
+            if (values.NormalizedCode is { } code) ClaimCode(row, Code, code, rowOfCode, found is not null, run);
+            if (row.Action == ImportRowAction.Update) values.ExistingId = found!.Id;
             values.ResolvedCurrency = ResolveCurrency(row, found, activeCurrencies, baseCurrency);
             if (!row.HasErrors) CheckOwn(row);
             await run.CheckedAsync(++done, cancellationToken);
         }
     }
 
-    protected sealed override async Task SaveAsync(IReadOnlyList<ImportRow<TValues>> rows, ImportRunContext run, CancellationToken cancellationToken)
-    {
-        var done = 0;
-        foreach (var row in rows)
-        {
-            await SaveRowAsync(row, () => SaveOneAsync(row, cancellationToken));
-            await run.SavedAsync(++done, cancellationToken);
-        }
-    }
+    protected sealed override Task SaveAsync(IReadOnlyList<ImportRow<TValues>> rows, ImportRunContext run, CancellationToken cancellationToken) =>
+        SaveEachAsync(rows, run, row => SaveOneAsync(row, cancellationToken), cancellationToken);
 
     /// <summary>Makes the row's contact the primary one: it changes the partner's primary contact, or is added when there is none.</summary>
     protected static void ApplyContact(ImportedContact? contact, IEnumerable<PartnerContact> contacts, Action<Guid, ImportedContact> update, Action<ImportedContact> add)

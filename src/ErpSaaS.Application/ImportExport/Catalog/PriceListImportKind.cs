@@ -178,7 +178,7 @@ public sealed class PriceListImportKind(
             await SaveRowAsync(group.First(), async () =>
             {
                 priceList = list.ExistingId is { } id
-                    ? await priceLists.FindAsync(id, cancellationToken) ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict)
+                    ? await ExistingAsync(priceLists.FindAsync(id, cancellationToken))
                     : await manager.CreateAsync(list.Name, list.Currency, cancellationToken);
                 priceList.ChangeValidity(list.ValidFrom, list.ValidTo);
             });
@@ -206,8 +206,7 @@ public sealed class PriceListImportKind(
             {
                 await SaveRowAsync(row, async () =>
                 {
-                    var customer = await customers.FindAsync(row.Values.CustomerId!.Value, cancellationToken)
-                                   ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
+                    var customer = await ExistingAsync(customers.FindAsync(row.Values.CustomerId!.Value, cancellationToken));
                     await customerManager.AssignPriceListAsync(customer, priceList.Id, cancellationToken);
                 });
             }

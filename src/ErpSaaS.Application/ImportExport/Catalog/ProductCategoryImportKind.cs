@@ -124,28 +124,22 @@ public sealed class ProductCategoryImportKind(ICatalogImportQueries queries, Pro
     {
         var idOfCode = (await queries.GetCategoriesAsync(cancellationToken)).ToDictionary(c => c.Code, c => c.Id, StringComparer.Ordinal);
         var fileRows = rows.ToDictionary(r => r.Values.NormalizedCode!, StringComparer.Ordinal);
-        var done = 0;
-        foreach (var row in rows.OrderBy(r => DepthInFile(r, fileRows)).ThenBy(r => r.RowNumber))
+        await SaveEachAsync(rows.OrderBy(r => DepthInFile(r, fileRows)).ThenBy(r => r.RowNumber), run, async row =>
         {
             var values = row.Values;
-            await SaveRowAsync(row, async () =>
+            var parentId = values.NormalizedParentCode is { } parent ? idOfCode[parent] : (Guid?)null;
+            if (row.Action == ImportRowAction.Update)
             {
-                var parentId = values.NormalizedParentCode is { } parent ? idOfCode[parent] : (Guid?)null;
-                if (row.Action == ImportRowAction.Update)
-                {
-                    var category = await categories.FindAsync(values.ExistingId!.Value, cancellationToken)
-                                   ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
-                    category.Rename(values.Name);
-                    await manager.MoveAsync(category, parentId, cancellationToken);
-                }
-                else
-                {
-                    var category = await manager.CreateAsync(values.NormalizedCode, values.Name, parentId, cancellationToken);
-                    idOfCode[category.Code] = category.Id;
-                }
-            });
-            await run.SavedAsync(++done, cancellationToken);
-        }
+                var category = await ExistingAsync(categories.FindAsync(values.ExistingId!.Value, cancellationToken));
+                category.Rename(values.Name);
+                await manager.MoveAsync(category, parentId, cancellationToken);
+            }
+            else
+            {
+                var category = await manager.CreateAsync(values.NormalizedCode, values.Name, parentId, cancellationToken);
+                idOfCode[category.Code] = category.Id;
+            }
+        }, cancellationToken);
     }
 
     /// <summary>How many of the row's ancestors are rows of the file too: saving in this order creates parents first.</summary>

@@ -157,15 +157,7 @@ public sealed class ProductImportKind(ICatalogImportQueries queries, ProductMana
         {
             var values = row.Values;
             var found = values.NormalizedCode is { } code && existing.TryGetValue(code, out var product) ? product : null;
-            if (values.NormalizedCode is { } normalized)
-            {
-                if (!rowOfCode.TryAdd(normalized, row.RowNumber)) row.Fail(Code, ImportExportErrorCodes.CodeDuplicateInFile, normalized, rowOfCode[normalized]);
-                if (found is not null)
-                {
-                    if (run.UpdateExisting) row.Action = ImportRowAction.Update;
-                    else row.Fail(Code, ImportExportErrorCodes.CodeExists, normalized);
-                }
-            }
+            if (values.NormalizedCode is { } normalized) ClaimCode(row, Code, normalized, rowOfCode, found is not null, run);
             var baseUnit = CheckUnit(row, values.BaseUnit, BaseUnit, units);
             foreach (var conversion in values.Conversions) CheckUnit(row, conversion.UnitCode, UnitConversions, units);
             var categoryId = Reference(row, values.CategoryCode, categories, CategoryCode, ImportExportErrorCodes.CategoryCodeUnknown);
@@ -201,31 +193,23 @@ public sealed class ProductImportKind(ICatalogImportQueries queries, ProductMana
         }
     }
 
-    protected override async Task SaveAsync(IReadOnlyList<ImportRow<Values>> rows, ImportRunContext run, CancellationToken cancellationToken)
-    {
-        var done = 0;
-        foreach (var row in rows)
+    protected override Task SaveAsync(IReadOnlyList<ImportRow<Values>> rows, ImportRunContext run, CancellationToken cancellationToken) =>
+        SaveEachAsync(rows, run, async row =>
         {
             var values = row.Values;
-            await SaveRowAsync(row, async () =>
+            if (row.Action == ImportRowAction.Update)
             {
-                if (row.Action == ImportRowAction.Update)
-                {
-                    var product = await products.FindByCodeAsync(values.NormalizedCode!, cancellationToken)
-                                  ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
-                    await manager.UpdateAsync(product, values.Details!, cancellationToken);
-                    if (values.IsActive) product.Activate();
-                    else product.Deactivate();
-                }
-                else
-                {
-                    var product = await manager.CreateAsync(values.NormalizedCode, values.Details!, cancellationToken);
-                    if (!values.IsActive) product.Deactivate();
-                }
-            });
-            await run.SavedAsync(++done, cancellationToken);
-        }
-    }
+                var product = await ExistingAsync(products.FindByCodeAsync(values.NormalizedCode!, cancellationToken));
+                await manager.UpdateAsync(product, values.Details!, cancellationToken);
+                if (values.IsActive) product.Activate();
+                else product.Deactivate();
+            }
+            else
+            {
+                var product = await manager.CreateAsync(values.NormalizedCode, values.Details!, cancellationToken);
+                if (!values.IsActive) product.Deactivate();
+            }
+        }, cancellationToken);
 
     private static bool ChangesHistory(ExistingProduct product, ProductDetails details) =>
         details.BaseUnit != product.BaseUnit || details.ValuationMethod != product.ValuationMethod

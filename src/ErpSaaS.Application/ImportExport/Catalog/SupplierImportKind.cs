@@ -47,7 +47,7 @@ public sealed class SupplierImportKind(IPartnerImportQueries queries, CurrencyMa
         Supplier supplier;
         if (row.Action == ImportRowAction.Update)
         {
-            supplier = await suppliers.FindAsync(values.ExistingId!.Value, cancellationToken) ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
+            supplier = await ExistingAsync(suppliers.FindAsync(values.ExistingId!.Value, cancellationToken));
             supplier.Rename(values.Name);
             await manager.ChangeCurrencyAsync(supplier, values.ResolvedCurrency, cancellationToken);
         }

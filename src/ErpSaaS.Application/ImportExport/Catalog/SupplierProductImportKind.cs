@@ -124,30 +124,21 @@ public sealed class SupplierProductImportKind(
         }
     }
 
-    protected override async Task SaveAsync(IReadOnlyList<ImportRow<Values>> rows, ImportRunContext run, CancellationToken cancellationToken)
-    {
-        var done = 0;
-        foreach (var row in rows)
+    protected override Task SaveAsync(IReadOnlyList<ImportRow<Values>> rows, ImportRunContext run, CancellationToken cancellationToken) =>
+        SaveEachAsync(rows, run, async row =>
         {
             var values = row.Values;
-            await SaveRowAsync(row, async () =>
+            if (row.Action == ImportRowAction.Update)
             {
-                if (row.Action == ImportRowAction.Update)
-                {
-                    var listing = await supplierProducts.FindAsync(values.ExistingId!.Value, cancellationToken)
-                                  ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
-                    await manager.UpdateAsync(listing, values.Terms!, values.IsPreferred, cancellationToken);
-                }
-                else
-                {
-                    var supplier = await suppliers.FindAsync(values.SupplierId!.Value, cancellationToken)
-                                   ?? throw new BusinessException(ImportExportErrorCodes.CommitConflict);
-                    await manager.AddAsync(supplier, values.ProductCode, values.Terms!, values.IsPreferred, cancellationToken);
-                }
-            });
-            await run.SavedAsync(++done, cancellationToken);
-        }
-    }
+                var listing = await ExistingAsync(supplierProducts.FindAsync(values.ExistingId!.Value, cancellationToken));
+                await manager.UpdateAsync(listing, values.Terms!, values.IsPreferred, cancellationToken);
+            }
+            else
+            {
+                var supplier = await ExistingAsync(suppliers.FindAsync(values.SupplierId!.Value, cancellationToken));
+                await manager.AddAsync(supplier, values.ProductCode, values.Terms!, values.IsPreferred, cancellationToken);
+            }
+        }, cancellationToken);
 
     private static T? Known<T>(ImportRow<Values> row, T? found, string column, string code) where T : class
     {

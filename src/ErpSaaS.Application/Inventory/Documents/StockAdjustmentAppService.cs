@@ -26,19 +26,7 @@ public sealed class StockAdjustmentAppService(
     public Task CancelAsync(Guid id, StockDocumentActionInput input, CancellationToken cancellationToken = default) =>
         actions.CancelAsync<StockAdjustment>(id, input, cancellationToken);
 
-    private async Task<List<AdjustmentLineDetails>> ResolveAsync(IReadOnlyList<StockAdjustmentLineInput> lines, CancellationToken cancellationToken)
-    {
-        StockLineRules.CheckLineCount(lines.Count);
-        var details = new List<AdjustmentLineDetails>(lines.Count);
-        for (var index = 0; index < lines.Count; index++)
-        {
-            var line = lines[index];
-            var product = await manager.ProductAsync(line.Product, StockLineRules.Field(index, nameof(line.Product)), cancellationToken);
-            var warehouseId = await manager.WarehouseAsync(line.WarehouseId, StockLineRules.Field(index, nameof(line.WarehouseId)), cancellationToken);
-            var locationId = await manager.LocationAsync(warehouseId, line.Location, StockLineRules.Field(index, nameof(line.Location)), cancellationToken);
-            var quantity = StockDocumentManager.Required(line.Quantity, StockLineRules.Field(index, nameof(line.Quantity)));
-            details.Add(new AdjustmentLineDetails(product, warehouseId, locationId, line.BatchNumber, line.ExpiryDate, quantity, line.Unit, line.UnitCost));
-        }
-        return details;
-    }
+    private Task<List<AdjustmentLineDetails>> ResolveAsync(IReadOnlyList<StockAdjustmentLineInput> lines, CancellationToken cancellationToken) =>
+        StockLineInputs.ResolveAsync(manager, lines, (line, product, warehouseId, locationId, quantity) =>
+            new AdjustmentLineDetails(product, warehouseId, locationId, line.BatchNumber, line.ExpiryDate, quantity, line.Unit, line.UnitCost), cancellationToken);
 }
