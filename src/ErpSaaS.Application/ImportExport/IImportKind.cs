@@ -9,7 +9,7 @@ namespace ErpSaaS.ImportExport;
 /// column names, the preview with row-level errors, the all-or-nothing import in one transaction, background jobs with
 /// a progress bar for large files, and the pages under /app/imports/{kind}.
 /// <para>
-/// To add a kind (customers, suppliers, price lists, opening stock):
+/// To add a kind (as customers, suppliers, supplied products, price lists and opening stock were):
 /// 1. derive from <see cref="ImportKind{TValues}"/>: name it (the URL segment), list its <see cref="ImportColumn"/>s
 ///    (canonical key, header and hint text keys, required, example), parse one row's cells into a values record;
 /// 2. in <c>CheckAsync</c>, check all rows at once against each other and the company's data (load what the rows
@@ -17,8 +17,8 @@ namespace ErpSaaS.ImportExport;
 ///    aggregates for their own rules without saving anything (as <see cref="CatalogImportRules"/> does);
 /// 3. in <c>SaveAsync</c>, save every row through the module's domain services, calling <c>run.SavedAsync</c> after
 ///    each row (it reports progress and flushes in batches inside the one transaction);
-/// 4. register it with <c>services.AddImportKind&lt;TKind&gt;()</c> and give its texts in both languages
-///    (title, description, each column's header and hint) in the module's own localization file.
+/// 4. register it with <c>services.AddImportKind&lt;TKind&gt;()</c> and give its texts in both languages in
+///    ImportExport.json: title "ImportExport:Kind:{name}", its ":Description", each column's header and hint.
 /// The kind then appears on the import page (for users holding its <see cref="Permission"/> in plans with its
 /// <see cref="Feature"/>), with its template, preview and import.
 /// </para>

@@ -30,8 +30,9 @@ public sealed class ImportRow<TValues>(ImportCells cells, TValues values)
 public abstract class ImportKind<TValues> : IImportKind
 {
     public abstract string Name { get; }
-    public abstract string TitleKey { get; }
-    public abstract string DescriptionKey { get; }
+    /// <summary>"ImportExport:Kind:{name}": every kind's title sits beside the others in the ImportExport texts.</summary>
+    public virtual string TitleKey => "ImportExport:Kind:" + Name;
+    public virtual string DescriptionKey => TitleKey + ":Description";
     public abstract string Permission { get; }
     public abstract string Feature { get; }
     public virtual bool CanUpdateExisting => true;

@@ -27,8 +27,6 @@ public sealed class CustomerImportKind(IPartnerImportQueries queries, CurrencyMa
     private IReadOnlyDictionary<string, PriceListReference> _priceLists = new Dictionary<string, PriceListReference>();
 
     public override string Name => KindName;
-    public override string TitleKey => "ImportExport:Kind:customers";
-    public override string DescriptionKey => "ImportExport:Kind:customers:Description";
     protected override string ExampleCode => "C-001";
     protected override string ExampleName => "上海华东贸易有限公司";
 

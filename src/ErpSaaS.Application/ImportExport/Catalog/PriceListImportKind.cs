@@ -42,8 +42,6 @@ public sealed class PriceListImportKind(
     ];
 
     public override string Name => KindName;
-    public override string TitleKey => "ImportExport:Kind:price-lists";
-    public override string DescriptionKey => "ImportExport:Kind:price-lists:Description";
     public override string Permission => ErpPermissions.Trading.Catalog;
     public override string Feature => ErpFeatures.Trading;
     public override IReadOnlyList<ImportColumn> Columns => ColumnList;

@@ -29,8 +29,6 @@ public sealed class ProductCategoryImportKind(ICatalogImportQueries queries, Pro
     ];
 
     public override string Name => KindName;
-    public override string TitleKey => "ImportExport:Kind:product-categories";
-    public override string DescriptionKey => "ImportExport:Kind:product-categories:Description";
     public override string Permission => ErpPermissions.Trading.Catalog;
     public override string Feature => ErpFeatures.Trading;
     public override IReadOnlyList<ImportColumn> Columns => ColumnList;

@@ -80,8 +80,6 @@ public sealed class ProductImportKind(ICatalogImportQueries queries, ProductMana
     };
 
     public override string Name => KindName;
-    public override string TitleKey => "ImportExport:Kind:products";
-    public override string DescriptionKey => "ImportExport:Kind:products:Description";
     public override string Permission => ErpPermissions.Trading.Catalog;
     public override string Feature => ErpFeatures.Trading;
     public override IReadOnlyList<ImportColumn> Columns => ColumnList;

@@ -17,8 +17,6 @@ public sealed class SupplierImportKind(IPartnerImportQueries queries, CurrencyMa
     private const string DefaultLeadTimeDays = "default_lead_time_days";
 
     public override string Name => KindName;
-    public override string TitleKey => "ImportExport:Kind:suppliers";
-    public override string DescriptionKey => "ImportExport:Kind:suppliers:Description";
     protected override string ExampleCode => "S-001";
     protected override string ExampleName => "深圳精密电子有限公司";
 

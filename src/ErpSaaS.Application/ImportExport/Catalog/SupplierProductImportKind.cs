@@ -40,8 +40,6 @@ public sealed class SupplierProductImportKind(
     ];
 
     public override string Name => KindName;
-    public override string TitleKey => "ImportExport:Kind:supplier-products";
-    public override string DescriptionKey => "ImportExport:Kind:supplier-products:Description";
     public override string Permission => ErpPermissions.Trading.Catalog;
     public override string Feature => ErpFeatures.Trading;
     public override IReadOnlyList<ImportColumn> Columns => ColumnList;

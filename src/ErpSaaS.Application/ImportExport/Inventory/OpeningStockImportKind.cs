@@ -50,8 +50,6 @@ public sealed class OpeningStockImportKind(
     };
 
     public override string Name => KindName;
-    public override string TitleKey => "ImportExport:Kind:opening-stock";
-    public override string DescriptionKey => "ImportExport:Kind:opening-stock:Description";
     public override string Permission => ErpPermissions.Trading.Inventory;
     public override string Feature => ErpFeatures.Trading;
 
