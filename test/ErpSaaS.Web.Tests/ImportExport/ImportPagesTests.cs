@@ -158,6 +158,8 @@ public sealed class ImportPagesTests(ErpWebFixture fixture) : IClassFixture<ErpW
         error.TextContent.ShouldContain(T("ImportExport:Partners:Currency"));
         error.TextContent.ShouldContain(T("Error:ImportExport:CurrencyCodeUnknown", "en", "XYZ"));
         (await fixture.InScopeAsync(tenant, sp => sp.GetRequiredService<ErpDbContext>().Customers.CountAsync())).ShouldBe(0);
+        var suppliers = await browser.GetAsync("/app/catalog/suppliers");
+        suppliers.Document.QuerySelectorAll(".import-menu .import-button").Select(a => a.GetAttribute("href")).ShouldBe(["/app/imports/suppliers", "/app/imports/supplier-products"]);
     }
 
     [Fact]
