@@ -32,6 +32,13 @@ internal sealed class StockLedger(
     /// <summary>Clocks of two machines disagree a little; a posting dated further ahead than this is a mistake.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A posting dated this little before the call was dated "now" by its caller (a document posted as it happens), not
+    /// backdated on purpose: it may have to wait for its products' locks behind other postings, and the wait must not turn
+    /// it into a backdated posting that revalues what those others just wrote.
+    /// </summary>
+    private static readonly TimeSpan CurrentWindow = TimeSpan.FromMinutes(1);
+
     public async Task<IReadOnlyList<PostedMovement>> PostAsync(StockPosting posting, CancellationToken cancellationToken = default)
     {
         var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
@@ -43,6 +50,7 @@ internal sealed class StockLedger(
         var options = await InventoryOptions.ReadAsync(settings, cancellationToken);
 
         var state = await LockAsync(tenantId, movements, options, now, cancellationToken);
+        if (postedAt >= now - CurrentWindow) postedAt = AfterLock(postedAt, state);
         var entries = Value(movements, state, options, posting.MayTakeReservedStock, postedAt);
         await WriteAsync(tenantId, posting, postedAt, now, entries, state, options, cancellationToken);
 
@@ -57,6 +65,18 @@ internal sealed class StockLedger(
                 : e.ToPosted()).ToList();
         }
         return entries.Select(e => e.ToPosted()).ToList();
+    }
+
+    /// <summary>
+    /// A current posting that was overtaken while it waited for the locks is dated when it got them, and never before the
+    /// latest entry of its pools (clocks of two machines disagree a little), so each pool's history stays in posting order.
+    /// </summary>
+    private DateTimeOffset AfterLock(DateTimeOffset postedAt, LockedState state)
+    {
+        var latest = state.Pools.Values.Max(p => p.LastPostedAt);
+        if (latest is not { } last || last <= postedAt) return postedAt;
+        var locked = clock.GetUtcNow();
+        return locked > last ? locked : last;
     }
 
     /// <summary>
