@@ -13,23 +13,28 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         if (query.WarehouseId is { } warehouseId) balances = balances.Where(b => b.WarehouseId == warehouseId);
         if (query.LocationId is { } locationId) balances = balances.Where(b => b.LocationId == locationId);
         if (!query.IncludeZero) balances = balances.Where(b => b.OnHand != 0m || b.Reserved != 0m);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // The search picks its products first (one pass over the catalog; no index serves a substring match behind
+            // row-level security), so only their balances are read, not every balance joined with its product.
+            var pattern = Paging.Contains(query.Search);
+            var barcode = query.Search.Trim();
+            var matching = db.Products.IgnoreAutoIncludes()
+                .Where(p => EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern) || db.ProductBarcodes.Any(c => c.ProductId == p.Id && c.Code == barcode))
+                .Select(p => p.Id);
+            balances = balances.Where(b => matching.Contains(b.ProductId) || EF.Functions.ILike(b.BatchNumber, pattern));
+        }
+        // Row count and totals in one pass over the balances alone: every balance has its product and warehouse.
+        var summary = await balances.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), OnHand = g.Sum(b => b.OnHand), Reserved = g.Sum(b => b.Reserved), Value = g.Sum(b => b.Value) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var totals = summary is null ? new StockTotalsDto(0m, 0m, 0m, 0m) : new StockTotalsDto(summary.OnHand, summary.Reserved, summary.OnHand - summary.Reserved, summary.Value);
         var rows = from b in balances
                    join p in db.Products.IgnoreAutoIncludes() on b.ProductId equals p.Id
                    join w in db.Warehouses on b.WarehouseId equals w.Id
                    join l in db.WarehouseLocations on b.LocationId equals l.Id into bins
                    from l in bins.DefaultIfEmpty()
                    select new { Balance = b, Product = p, Warehouse = w, LocationCode = l == null ? null : l.Code };
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var pattern = Paging.Contains(query.Search);
-            var barcode = query.Search.Trim();
-            rows = rows.Where(r => EF.Functions.ILike(r.Product.Code, pattern) || EF.Functions.ILike(r.Product.Name, pattern)
-                                   || EF.Functions.ILike(r.Balance.BatchNumber, pattern)
-                                   || db.ProductBarcodes.Any(c => c.ProductId == r.Product.Id && c.Code == barcode));
-        }
-        var totals = await rows.GroupBy(_ => 1).Select(g => new StockTotalsDto(
-                g.Sum(r => r.Balance.OnHand), g.Sum(r => r.Balance.Reserved), g.Sum(r => r.Balance.Available), g.Sum(r => r.Balance.Value)))
-            .FirstOrDefaultAsync(cancellationToken) ?? new StockTotalsDto(0m, 0m, 0m, 0m);
         var ordered = (query.Sort?.ToLowerInvariant(), query.Desc) switch
         {
             ("warehouse", false) => rows.OrderBy(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
@@ -44,7 +49,7 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
             _ => rows.OrderBy(r => r.Product.Code).ThenBy(r => r.Warehouse.Code),
         };
         var page = await ordered.ThenBy(r => r.LocationCode).ThenBy(r => r.Balance.BatchNumber).ThenBy(r => r.Balance.Id)
-            .ToPageAsync(query, r => new StockOnHandRowDto(
+            .ToPageAsync(query, summary?.Count ?? 0, r => new StockOnHandRowDto(
                 r.Product.Id, r.Product.Code, r.Product.Name, r.Product.BaseUnit, r.Warehouse.Id, r.Warehouse.Code, r.Balance.LocationId, r.LocationCode,
                 r.Balance.BatchNumber, r.Balance.ExpiryDate, r.Balance.OnHand, r.Balance.Reserved, r.Balance.Available, r.Balance.Value), cancellationToken);
         return new StockOnHandPageDto(page, totals);
