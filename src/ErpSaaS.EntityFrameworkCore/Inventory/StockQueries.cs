@@ -80,17 +80,18 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         if (Paging.Utc(from) is { } start) entries = entries.Where(e => e.PostedAt >= start);
         if (Paging.Utc(before) is { } end) entries = entries.Where(e => e.PostedAt < end);
         var rows = from e in entries
+                   join v in db.StockEntryValuations on e.Id equals v.Id
                    join w in db.Warehouses on e.WarehouseId equals w.Id
                    join l in db.WarehouseLocations on e.LocationId equals l.Id into bins
                    from l in bins.DefaultIfEmpty()
-                   select new { Entry = e, WarehouseCode = w.Code, LocationCode = l == null ? null : l.Code };
+                   select new { Entry = e, Valuation = v, WarehouseCode = w.Code, LocationCode = l == null ? null : l.Code };
         // Newest first, as a statement reads; the posting order (time, then write order) breaks ties.
         var ordered = query.Sort?.Equals("postedAt", StringComparison.OrdinalIgnoreCase) == true && !query.Desc
             ? rows.OrderBy(r => r.Entry.PostedAt).ThenBy(r => r.Entry.Sequence)
             : rows.OrderByDescending(r => r.Entry.PostedAt).ThenByDescending(r => r.Entry.Sequence);
         return ordered.ToPageAsync(query, r => new StockMovementDto(
             r.Entry.Id, r.Entry.PostedAt, r.Entry.SourceType, r.Entry.SourceNumber, r.Entry.SourceLine, r.WarehouseCode, r.LocationCode,
-            r.Entry.BatchNumber, r.Entry.Quantity, r.Entry.UnitCost, r.Entry.Value, r.Entry.QuantityAfter, r.Entry.ValueAfter), cancellationToken);
+            r.Entry.BatchNumber, r.Entry.Quantity, r.Valuation.UnitCost, r.Valuation.Value, r.Valuation.QuantityAfter, r.Valuation.ValueAfter), cancellationToken);
     }
 
     public async Task<(PagedResult<StockValueRowDto> Page, decimal TotalQuantity, decimal TotalValue)> GetValueAsync(
@@ -99,7 +100,8 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         var end = before.ToUniversalTime();
         var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.PostedAt < end);
         if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);
-        var sums = entries.GroupBy(e => new { e.ProductId, e.WarehouseId })
+        var sums = (from e in entries join v in db.StockEntryValuations on e.Id equals v.Id select new { e.ProductId, e.WarehouseId, e.Quantity, v.Value })
+            .GroupBy(e => new { e.ProductId, e.WarehouseId })
             .Select(g => new { g.Key.ProductId, g.Key.WarehouseId, Quantity = g.Sum(e => e.Quantity), Value = g.Sum(e => e.Value) })
             .Where(s => s.Quantity != 0m || s.Value != 0m);
         var rows = from s in sums

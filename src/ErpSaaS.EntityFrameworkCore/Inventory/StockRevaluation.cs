@@ -25,8 +25,9 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// issued. Receipts without a given cost take the last given receipt cost (else the product's standard cost), as a
 /// forward posting does.
 /// </para>
-/// Only entries whose figures change are written; the balances' values move by the same differences, and the pool
-/// row takes the new final figures.
+/// Only entries whose figures change are written, into their narrow valuation rows (<c>stock_entry_valuations</c>,
+/// migration 0017), never into the ledger rows themselves; the balances' values move by the same differences, and the
+/// pool row takes the new final figures.
 /// </summary>
 internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
 {
@@ -55,7 +56,7 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
                     StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
                     StockSql.Value("from", from), StockSql.Value("standard_cost", product.StandardCost));
             }
-            batch.Add("SELECT id, unit_cost, value FROM stock_ledger_entries WHERE tenant_id = @tenant AND id = ANY(@ids)",
+            batch.Add("SELECT id, unit_cost, value FROM stock_entry_valuations WHERE tenant_id = @tenant AND id = ANY(@ids)",
                 StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", entryIds));
             batch.Add("SET LOCAL work_mem TO DEFAULT");
             batch.Add("SET LOCAL enable_seqscan TO DEFAULT");
@@ -79,13 +80,13 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
     // new_unit_cost, new_quantity_after, new_value_after, last_cost, position, total).
     private const string WriteBack = """
         updated AS (
-            UPDATE stock_ledger_entries e
+            UPDATE stock_entry_valuations v
             SET value = r.new_value, unit_cost = r.new_unit_cost, quantity_after = r.new_quantity_after, value_after = r.new_value_after
             FROM revalued r
-            WHERE e.tenant_id = @tenant AND e.id = r.id
-              AND (e.value, e.unit_cost, e.quantity_after, e.value_after)
+            WHERE v.tenant_id = @tenant AND v.id = r.id
+              AND (v.value, v.unit_cost, v.quantity_after, v.value_after)
                   IS DISTINCT FROM (r.new_value, r.new_unit_cost, r.new_quantity_after, r.new_value_after)
-            RETURNING e.warehouse_id, e.location_id, e.batch_number, r.new_value - r.old_value AS delta
+            RETURNING r.warehouse_id, r.location_id, r.batch_number, r.new_value - r.old_value AS delta
         ),
         balances AS (
             UPDATE stock_balances b SET value = b.value + d.delta
@@ -106,17 +107,17 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
     private const string MovingAverageSql = """
         WITH start AS (
             SELECT coalesce(
-                (SELECT ARRAY[e.quantity_after, e.value_after, e.unit_cost]
-                 FROM stock_ledger_entries e
+                (SELECT ARRAY[v.quantity_after, v.value_after, v.unit_cost]
+                 FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id
                  WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key AND e.posted_at < @from
                  ORDER BY e.posted_at DESC, e.sequence DESC LIMIT 1),
                 ARRAY[0, 0, @standard_cost]::numeric[]) AS state
         ),
         folded AS (
-            SELECT e.id, e.warehouse_id, e.location_id, e.batch_number, e.posted_at, e.value AS old_value,
-                   erp_moving_average(e.quantity, CASE WHEN e.is_cost_given THEN e.unit_cost END, s.state) OVER w AS state,
+            SELECT e.id, e.warehouse_id, e.location_id, e.batch_number, e.posted_at, v.value AS old_value,
+                   erp_moving_average(e.quantity, CASE WHEN e.is_cost_given THEN v.unit_cost END, s.state) OVER w AS state,
                    row_number() OVER w AS position, count(*) OVER () AS total
-            FROM stock_ledger_entries e CROSS JOIN start s
+            FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id CROSS JOIN start s
             WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key AND e.posted_at >= @from
             WINDOW w AS (ORDER BY e.posted_at, e.sequence ROWS UNBOUNDED PRECEDING)
         ),
@@ -129,9 +130,9 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
 
     private const string FifoSql = """
         WITH entries AS (
-            SELECT e.id, e.warehouse_id, e.location_id, e.batch_number, e.posted_at, e.quantity, e.unit_cost, e.is_cost_given, e.value AS old_value,
+            SELECT e.id, e.warehouse_id, e.location_id, e.batch_number, e.posted_at, e.quantity, v.unit_cost, e.is_cost_given, v.value AS old_value,
                    row_number() OVER (ORDER BY e.posted_at, e.sequence) AS position, count(*) OVER () AS total
-            FROM stock_ledger_entries e
+            FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id
             WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key
         ),
         running AS (
