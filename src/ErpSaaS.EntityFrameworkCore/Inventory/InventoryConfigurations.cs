@@ -56,6 +56,8 @@ internal sealed class StockBalanceConfiguration : IEntityTypeConfiguration<Stock
         builder.Property(b => b.Available).HasPrecision(18, StockConsts.QuantityScale).HasComputedColumnSql("on_hand - reserved", stored: true);
         builder.HasIndex(b => new { b.TenantId, b.ProductId, b.WarehouseId, b.LocationId, b.BatchNumber }).IsUnique();
         builder.HasIndex(b => new { b.TenantId, b.WarehouseId });
+        // The stock inquiry's search by batch number reads only the balances that have a batch (migration 0017).
+        builder.HasIndex(b => b.TenantId, "ix_stock_balances_batched").HasFilter("batch_number <> ''");
         builder.HasOne<Product>().WithMany().HasForeignKey(b => b.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(b => b.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }

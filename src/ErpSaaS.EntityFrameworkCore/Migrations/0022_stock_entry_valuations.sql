@@ -13,9 +13,20 @@ CREATE TABLE stock_entry_valuations (
     value_after numeric(18,2) NOT NULL
 ) WITH (fillfactor = 70);
 
+-- The tenant policy binds the owner too (FORCE ROW LEVEL SECURITY): without the bypass the copy would see no entry
+-- at all, and the columns dropped below would take every company's valuation with them.
+SELECT set_config('erp.bypass_tenant', 'on', true);
+
 -- In the ledger's physical order, which is close to posting order: a pool's history is read back the same way.
 INSERT INTO stock_entry_valuations (id, tenant_id, unit_cost, value, quantity_after, value_after)
 SELECT id, tenant_id, unit_cost, value, quantity_after, value_after FROM stock_ledger_entries;
+
+DO $$
+BEGIN
+    IF (SELECT count(*) FROM stock_entry_valuations) <> (SELECT count(*) FROM stock_ledger_entries) THEN
+        RAISE EXCEPTION 'stock_entry_valuations: not every ledger entry was copied; the ledger keeps its columns';
+    END IF;
+END $$;
 
 ALTER TABLE stock_entry_valuations ADD CONSTRAINT pk_stock_entry_valuations PRIMARY KEY (id);
 ANALYZE stock_entry_valuations;
@@ -42,3 +53,4 @@ CREATE TRIGGER stock_entry_valuations_immutable BEFORE UPDATE OF id, tenant_id O
     FOR EACH ROW EXECUTE FUNCTION erp_refuse_entry_valuation_change();
 
 SELECT erp_enable_tenant_isolation('stock_entry_valuations');
+SELECT set_config('erp.bypass_tenant', '', true);
