@@ -45,7 +45,27 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
                    join l in db.WarehouseLocations on b.LocationId equals l.Id into bins
                    from l in bins.DefaultIfEmpty()
                    select new { Balance = b, Product = p, Warehouse = w, LocationCode = l == null ? null : l.Code };
-        var ordered = (query.Sort?.ToLowerInvariant(), query.Desc) switch
+        // Sorted by a balance's own figure, the pages up to the one asked for end at some on hand or value: found over
+        // the balances alone (no product join), it bounds the rows to join, sort by code within ties, and page; the
+        // same rows in the same order as sorting all of them, without joining every balance with its product first.
+        var sort = query.Sort?.ToLowerInvariant();
+        if ((sort is "onhand" or "value") && summary is { Count: > 0 })
+        {
+            var reach = Math.Max(1, query.Page) * Math.Clamp(query.PageSize, 1, PageRequest.MaxExportRows);
+            if (reach < summary.Count)
+            {
+                var figures = sort == "onhand" ? balances.Select(b => b.OnHand) : balances.Select(b => b.Value);
+                var bound = await (query.Desc ? figures.OrderByDescending(v => v) : figures.OrderBy(v => v)).Skip(reach - 1).FirstAsync(cancellationToken);
+                rows = (sort, query.Desc) switch
+                {
+                    ("onhand", true) => rows.Where(r => r.Balance.OnHand >= bound),
+                    ("onhand", false) => rows.Where(r => r.Balance.OnHand <= bound),
+                    (_, true) => rows.Where(r => r.Balance.Value >= bound),
+                    _ => rows.Where(r => r.Balance.Value <= bound),
+                };
+            }
+        }
+        var ordered = (sort, query.Desc) switch
         {
             ("warehouse", false) => rows.OrderBy(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
             ("warehouse", true) => rows.OrderByDescending(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
