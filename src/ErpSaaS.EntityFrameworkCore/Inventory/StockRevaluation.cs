@@ -26,7 +26,7 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// forward posting does.
 /// </para>
 /// Only entries whose figures change are written, into their narrow valuation rows (<c>stock_entry_valuations</c>,
-/// migration 0017), never into the ledger rows themselves; the balances' values move by the same differences, and the
+/// migration 0022), never into the ledger rows themselves; the balances' values move by the same differences, and the
 /// pool row takes the new final figures.
 /// </summary>
 internal sealed class StockRevaluation(ErpDbContext db, StockSql sql)
