@@ -80,6 +80,7 @@ public sealed class ErpDbContext : IdentityDbContext<AppUser, AppRole, Guid, App
     public DbSet<ErpSaaS.ImportExport.ImportJob> ImportJobs => Set<ErpSaaS.ImportExport.ImportJob>();
     public DbSet<ErpSaaS.ImportExport.ImportJobRow> ImportJobRows => Set<ErpSaaS.ImportExport.ImportJobRow>();
     public DbSet<ErpSaaS.Inventory.StockLedgerEntry> StockLedgerEntries => Set<ErpSaaS.Inventory.StockLedgerEntry>();
+    public DbSet<ErpSaaS.Inventory.StockEntryValuation> StockEntryValuations => Set<ErpSaaS.Inventory.StockEntryValuation>();
     public DbSet<ErpSaaS.Inventory.StockBalance> StockBalances => Set<ErpSaaS.Inventory.StockBalance>();
     public DbSet<ErpSaaS.Inventory.StockWarehouseBalance> StockWarehouseBalances => Set<ErpSaaS.Inventory.StockWarehouseBalance>();
     public DbSet<ErpSaaS.Inventory.StockValuation> StockValuations => Set<ErpSaaS.Inventory.StockValuation>();

@@ -26,21 +26,11 @@ public sealed class StockLedgerEntry : Entity, IMultiTenant, INotAudited
     /// <summary>Signed, in the product's base unit: + in, − out.</summary>
     public decimal Quantity { get; private set; }
 
-    /// <summary>Cost of one unit of this movement (what it came in at, or what it went out at).</summary>
-    public decimal UnitCost { get; private set; }
-
-    /// <summary>Signed value in the base currency; the pool's value changes by exactly this amount.</summary>
-    public decimal Value { get; private set; }
-
     /// <summary>Whether the source gave the unit cost (a purchase receipt, a return) rather than the valuation.</summary>
     public bool IsCostGiven { get; private set; }
 
     /// <summary>The valuation pool: <see cref="StockConsts.CompanyWide"/> or the warehouse, by the company's valuation scope.</summary>
     public Guid ValuationKey { get; private set; }
-
-    /// <summary>The pool's quantity and value right after this entry, in posting order.</summary>
-    public decimal QuantityAfter { get; private set; }
-    public decimal ValueAfter { get; private set; }
 
     public string SourceType { get; private set; } = null!;
     public Guid SourceId { get; private set; }
@@ -54,4 +44,25 @@ public sealed class StockLedgerEntry : Entity, IMultiTenant, INotAudited
 
     /// <summary>Write order; breaks ties between entries posted at the same time.</summary>
     public long Sequence { get; private set; }
+}
+
+/// <summary>
+/// The valuation of one ledger entry (same id): what a backdated posting recomputes for every later entry of the pool.
+/// Kept apart from the entry so that a revaluation rewrites these narrow rows, not the wide ledger rows and their indexes.
+/// </summary>
+public sealed class StockEntryValuation : Entity, IMultiTenant, INotAudited
+{
+    private StockEntryValuation() { }
+
+    public Guid? TenantId { get; private set; }
+
+    /// <summary>Cost of one unit of this movement (what it came in at, or what it went out at).</summary>
+    public decimal UnitCost { get; private set; }
+
+    /// <summary>Signed value in the base currency; the pool's value changes by exactly this amount.</summary>
+    public decimal Value { get; private set; }
+
+    /// <summary>The pool's quantity and value right after this entry, in posting order.</summary>
+    public decimal QuantityAfter { get; private set; }
+    public decimal ValueAfter { get; private set; }
 }

@@ -32,6 +32,13 @@ internal sealed class StockLedger(
     /// <summary>Clocks of two machines disagree a little; a posting dated further ahead than this is a mistake.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A posting dated this little before the call was dated "now" by its caller (a document posted as it happens), not
+    /// backdated on purpose: it may have to wait for its products' locks behind other postings, and the wait must not turn
+    /// it into a backdated posting that revalues what those others just wrote.
+    /// </summary>
+    private static readonly TimeSpan CurrentWindow = TimeSpan.FromMinutes(1);
+
     public async Task<IReadOnlyList<PostedMovement>> PostAsync(StockPosting posting, CancellationToken cancellationToken = default)
     {
         var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
@@ -43,6 +50,7 @@ internal sealed class StockLedger(
         var options = await InventoryOptions.ReadAsync(settings, cancellationToken);
 
         var state = await LockAsync(tenantId, movements, options, now, cancellationToken);
+        if (postedAt >= now - CurrentWindow) postedAt = AfterLock(postedAt, state);
         var entries = Value(movements, state, options, posting.MayTakeReservedStock, postedAt);
         await WriteAsync(tenantId, posting, postedAt, now, entries, state, options, cancellationToken);
 
@@ -57,6 +65,18 @@ internal sealed class StockLedger(
                 : e.ToPosted()).ToList();
         }
         return entries.Select(e => e.ToPosted()).ToList();
+    }
+
+    /// <summary>
+    /// A current posting that was overtaken while it waited for the locks is dated when it got them, and never before the
+    /// latest entry of its pools (clocks of two machines disagree a little), so each pool's history stays in posting order.
+    /// </summary>
+    private DateTimeOffset AfterLock(DateTimeOffset postedAt, LockedState state)
+    {
+        var latest = state.Pools.Values.Max(p => p.LastPostedAt);
+        if (latest is not { } last || last <= postedAt) return postedAt;
+        var locked = clock.GetUtcNow();
+        return locked > last ? locked : last;
     }
 
     /// <summary>
@@ -245,14 +265,21 @@ internal sealed class StockLedger(
     {
         await using var batch = await sql.BatchAsync(cancellationToken);
         batch.Add("""
-            INSERT INTO stock_ledger_entries (id, tenant_id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity, unit_cost, value,
-                is_cost_given, valuation_key, quantity_after, value_after, source_type, source_id, source_number, source_line, posted_at, created_at, user_id)
-            SELECT e.id, @tenant, e.product_id, e.warehouse_id, e.location_id, e.batch_number, e.expiry_date, e.quantity, e.unit_cost, e.value,
-                e.is_cost_given, e.valuation_key, e.quantity_after, e.value_after, @source_type, @source_id, @source_number, e.source_line, @posted_at, @now, @user
-            FROM unnest(@ids, @products, @warehouses, @locations, @batches, @expiries, @quantities, @unit_costs, @values, @costs_given, @keys, @quantities_after, @values_after, @lines)
-                WITH ORDINALITY AS e(id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity, unit_cost, value, is_cost_given, valuation_key,
-                                     quantity_after, value_after, source_line, position)
-            ORDER BY e.position
+            WITH e AS (
+                SELECT * FROM unnest(@ids, @products, @warehouses, @locations, @batches, @expiries, @quantities, @unit_costs, @values, @costs_given, @keys,
+                                     @quantities_after, @values_after, @lines)
+                    WITH ORDINALITY AS e(id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity, unit_cost, value, is_cost_given, valuation_key,
+                                         quantity_after, value_after, source_line, position)
+            ),
+            ledger AS (
+                INSERT INTO stock_ledger_entries (id, tenant_id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity,
+                    is_cost_given, valuation_key, source_type, source_id, source_number, source_line, posted_at, created_at, user_id)
+                SELECT e.id, @tenant, e.product_id, e.warehouse_id, e.location_id, e.batch_number, e.expiry_date, e.quantity,
+                    e.is_cost_given, e.valuation_key, @source_type, @source_id, @source_number, e.source_line, @posted_at, @now, @user
+                FROM e ORDER BY e.position
+            )
+            INSERT INTO stock_entry_valuations (id, tenant_id, unit_cost, value, quantity_after, value_after)
+            SELECT e.id, @tenant, e.unit_cost, e.value, e.quantity_after, e.value_after FROM e
             """,
             StockSql.Value("tenant", tenantId), StockSql.Value("source_type", posting.SourceType), StockSql.Value("source_id", posting.SourceId),
             StockSql.Value("source_number", posting.SourceNumber), StockSql.Value("posted_at", postedAt), StockSql.Value("now", now),
@@ -272,8 +299,9 @@ internal sealed class StockLedger(
         {
             batch.Add("""
                 INSERT INTO stock_cost_layers (id, tenant_id, product_id, valuation_key, posted_at, sequence, quantity, remaining, unit_cost)
-                SELECT e.id, e.tenant_id, e.product_id, e.valuation_key, e.posted_at, e.sequence, e.quantity, l.remaining, e.unit_cost
+                SELECT e.id, e.tenant_id, e.product_id, e.valuation_key, e.posted_at, e.sequence, e.quantity, l.remaining, v.unit_cost
                 FROM stock_ledger_entries e JOIN unnest(@ids, @remaining) AS l(id, remaining) ON l.id = e.id
+                JOIN stock_entry_valuations v ON v.id = e.id
                 WHERE e.tenant_id = @tenant
                 """,
                 StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", newLayers.Select(e => e.Id)), StockSql.Numerics("remaining", newLayers.Select(e => e.LayerRemaining!.Value)));

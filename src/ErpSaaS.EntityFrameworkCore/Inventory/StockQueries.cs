@@ -13,24 +13,59 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         if (query.WarehouseId is { } warehouseId) balances = balances.Where(b => b.WarehouseId == warehouseId);
         if (query.LocationId is { } locationId) balances = balances.Where(b => b.LocationId == locationId);
         if (!query.IncludeZero) balances = balances.Where(b => b.OnHand != 0m || b.Reserved != 0m);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            // The search picks its products first (one pass over the catalog; no index serves a substring match behind
+            // row-level security), so only their balances are read, not every balance joined with its product. The
+            // catalog's stored lower-case search text holds code and name: a plain substring test on it passes every
+            // product the case-insensitive match could (and a few more, which that match then drops), at a third of its cost.
+            var pattern = Paging.Contains(query.Search);
+            var barcode = query.Search.Trim();
+            var text = barcode.ToLowerInvariant();
+            var scanned = db.ProductBarcodes.Where(c => c.Code == barcode).Select(c => c.ProductId);
+            var matching = db.Products.IgnoreAutoIncludes()
+                .Where(p => (EF.Property<string>(p, Catalog.ProductConfiguration.SearchText).Contains(text)
+                             && (EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern)))
+                            || scanned.Contains(p.Id))
+                .Select(p => p.Id);
+            // A batch number matches on its own: balances with a batch are found through their own partial index, and
+            // the two sets are united rather than or-ed, which would test every balance of the company.
+            var byProduct = balances.Where(b => matching.Contains(b.ProductId));
+            var byBatch = balances.Where(b => b.BatchNumber != StockConsts.NoBatch && EF.Functions.ILike(b.BatchNumber, pattern));
+            balances = byProduct.Union(byBatch);
+        }
+        // Row count and totals in one pass over the balances alone: every balance has its product and warehouse.
+        var summary = await balances.GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), OnHand = g.Sum(b => b.OnHand), Reserved = g.Sum(b => b.Reserved), Value = g.Sum(b => b.Value) })
+            .FirstOrDefaultAsync(cancellationToken);
+        var totals = summary is null ? new StockTotalsDto(0m, 0m, 0m, 0m) : new StockTotalsDto(summary.OnHand, summary.Reserved, summary.OnHand - summary.Reserved, summary.Value);
         var rows = from b in balances
                    join p in db.Products.IgnoreAutoIncludes() on b.ProductId equals p.Id
                    join w in db.Warehouses on b.WarehouseId equals w.Id
                    join l in db.WarehouseLocations on b.LocationId equals l.Id into bins
                    from l in bins.DefaultIfEmpty()
                    select new { Balance = b, Product = p, Warehouse = w, LocationCode = l == null ? null : l.Code };
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        // Sorted by a balance's own figure, the pages up to the one asked for end at some on hand or value: found over
+        // the balances alone (no product join), it bounds the rows to join, sort by code within ties, and page; the
+        // same rows in the same order as sorting all of them, without joining every balance with its product first.
+        var sort = query.Sort?.ToLowerInvariant();
+        if ((sort is "onhand" or "value") && summary is { Count: > 0 })
         {
-            var pattern = Paging.Contains(query.Search);
-            var barcode = query.Search.Trim();
-            rows = rows.Where(r => EF.Functions.ILike(r.Product.Code, pattern) || EF.Functions.ILike(r.Product.Name, pattern)
-                                   || EF.Functions.ILike(r.Balance.BatchNumber, pattern)
-                                   || db.ProductBarcodes.Any(c => c.ProductId == r.Product.Id && c.Code == barcode));
+            var reach = Math.Max(1, query.Page) * Math.Clamp(query.PageSize, 1, PageRequest.MaxExportRows);
+            if (reach < summary.Count)
+            {
+                var figures = sort == "onhand" ? balances.Select(b => b.OnHand) : balances.Select(b => b.Value);
+                var bound = await (query.Desc ? figures.OrderByDescending(v => v) : figures.OrderBy(v => v)).Skip(reach - 1).FirstAsync(cancellationToken);
+                rows = (sort, query.Desc) switch
+                {
+                    ("onhand", true) => rows.Where(r => r.Balance.OnHand >= bound),
+                    ("onhand", false) => rows.Where(r => r.Balance.OnHand <= bound),
+                    (_, true) => rows.Where(r => r.Balance.Value >= bound),
+                    _ => rows.Where(r => r.Balance.Value <= bound),
+                };
+            }
         }
-        var totals = await rows.GroupBy(_ => 1).Select(g => new StockTotalsDto(
-                g.Sum(r => r.Balance.OnHand), g.Sum(r => r.Balance.Reserved), g.Sum(r => r.Balance.Available), g.Sum(r => r.Balance.Value)))
-            .FirstOrDefaultAsync(cancellationToken) ?? new StockTotalsDto(0m, 0m, 0m, 0m);
-        var ordered = (query.Sort?.ToLowerInvariant(), query.Desc) switch
+        var ordered = (sort, query.Desc) switch
         {
             ("warehouse", false) => rows.OrderBy(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
             ("warehouse", true) => rows.OrderByDescending(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
@@ -44,7 +79,7 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
             _ => rows.OrderBy(r => r.Product.Code).ThenBy(r => r.Warehouse.Code),
         };
         var page = await ordered.ThenBy(r => r.LocationCode).ThenBy(r => r.Balance.BatchNumber).ThenBy(r => r.Balance.Id)
-            .ToPageAsync(query, r => new StockOnHandRowDto(
+            .ToPageAsync(query, summary?.Count ?? 0, r => new StockOnHandRowDto(
                 r.Product.Id, r.Product.Code, r.Product.Name, r.Product.BaseUnit, r.Warehouse.Id, r.Warehouse.Code, r.Balance.LocationId, r.LocationCode,
                 r.Balance.BatchNumber, r.Balance.ExpiryDate, r.Balance.OnHand, r.Balance.Reserved, r.Balance.Available, r.Balance.Value), cancellationToken);
         return new StockOnHandPageDto(page, totals);
@@ -75,17 +110,18 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         if (Paging.Utc(from) is { } start) entries = entries.Where(e => e.PostedAt >= start);
         if (Paging.Utc(before) is { } end) entries = entries.Where(e => e.PostedAt < end);
         var rows = from e in entries
+                   join v in db.StockEntryValuations on e.Id equals v.Id
                    join w in db.Warehouses on e.WarehouseId equals w.Id
                    join l in db.WarehouseLocations on e.LocationId equals l.Id into bins
                    from l in bins.DefaultIfEmpty()
-                   select new { Entry = e, WarehouseCode = w.Code, LocationCode = l == null ? null : l.Code };
+                   select new { Entry = e, Valuation = v, WarehouseCode = w.Code, LocationCode = l == null ? null : l.Code };
         // Newest first, as a statement reads; the posting order (time, then write order) breaks ties.
         var ordered = query.Sort?.Equals("postedAt", StringComparison.OrdinalIgnoreCase) == true && !query.Desc
             ? rows.OrderBy(r => r.Entry.PostedAt).ThenBy(r => r.Entry.Sequence)
             : rows.OrderByDescending(r => r.Entry.PostedAt).ThenByDescending(r => r.Entry.Sequence);
         return ordered.ToPageAsync(query, r => new StockMovementDto(
             r.Entry.Id, r.Entry.PostedAt, r.Entry.SourceType, r.Entry.SourceNumber, r.Entry.SourceLine, r.WarehouseCode, r.LocationCode,
-            r.Entry.BatchNumber, r.Entry.Quantity, r.Entry.UnitCost, r.Entry.Value, r.Entry.QuantityAfter, r.Entry.ValueAfter), cancellationToken);
+            r.Entry.BatchNumber, r.Entry.Quantity, r.Valuation.UnitCost, r.Valuation.Value, r.Valuation.QuantityAfter, r.Valuation.ValueAfter), cancellationToken);
     }
 
     public async Task<(PagedResult<StockValueRowDto> Page, decimal TotalQuantity, decimal TotalValue)> GetValueAsync(
@@ -94,7 +130,8 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         var end = before.ToUniversalTime();
         var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.PostedAt < end);
         if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);
-        var sums = entries.GroupBy(e => new { e.ProductId, e.WarehouseId })
+        var sums = (from e in entries join v in db.StockEntryValuations on e.Id equals v.Id select new { e.ProductId, e.WarehouseId, e.Quantity, v.Value })
+            .GroupBy(e => new { e.ProductId, e.WarehouseId })
             .Select(g => new { g.Key.ProductId, g.Key.WarehouseId, Quantity = g.Sum(e => e.Quantity), Value = g.Sum(e => e.Value) })
             .Where(s => s.Quantity != 0m || s.Value != 0m);
         var rows = from s in sums

@@ -18,8 +18,8 @@ internal sealed class StockVerifier(ErpDbContext db) : IStockVerifier
                coalesce(b.on_hand, 0) AS "KeptQuantity", coalesce(l.quantity, 0) AS "SourceQuantity",
                coalesce(b.value, 0) AS "KeptValue", coalesce(l.value, 0) AS "SourceValue"
         FROM stock_balances b
-        FULL JOIN (SELECT product_id, warehouse_id, location_id, batch_number, sum(quantity) AS quantity, sum(value) AS value
-                   FROM stock_ledger_entries GROUP BY 1, 2, 3, 4) l
+        FULL JOIN (SELECT e.product_id, e.warehouse_id, e.location_id, e.batch_number, sum(e.quantity) AS quantity, sum(v.value) AS value
+                   FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id GROUP BY 1, 2, 3, 4) l
           ON l.product_id = b.product_id AND l.warehouse_id = b.warehouse_id AND l.location_id = b.location_id AND l.batch_number = b.batch_number
         WHERE coalesce(b.on_hand, 0) <> coalesce(l.quantity, 0) OR coalesce(b.value, 0) <> coalesce(l.value, 0)
         UNION ALL
@@ -33,7 +33,8 @@ internal sealed class StockVerifier(ErpDbContext db) : IStockVerifier
         SELECT 2, coalesce(v.product_id, l.product_id), coalesce(v.valuation_key, l.valuation_key), @none, '',
                coalesce(v.quantity, 0), coalesce(l.quantity, 0), coalesce(v.value, 0), coalesce(l.value, 0)
         FROM stock_valuations v
-        FULL JOIN (SELECT product_id, valuation_key, sum(quantity) AS quantity, sum(value) AS value FROM stock_ledger_entries GROUP BY 1, 2) l
+        FULL JOIN (SELECT e.product_id, e.valuation_key, sum(e.quantity) AS quantity, sum(v.value) AS value
+                   FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id GROUP BY 1, 2) l
           ON l.product_id = v.product_id AND l.valuation_key = v.valuation_key
         WHERE coalesce(v.quantity, 0) <> coalesce(l.quantity, 0) OR coalesce(v.value, 0) <> coalesce(l.value, 0)
         UNION ALL

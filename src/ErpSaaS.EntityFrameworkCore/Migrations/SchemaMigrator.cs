@@ -41,7 +41,9 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 foreach (var statement in ScriptFor(step, appRole))
                 {
-                    await ExecuteAsync(connection, transaction, statement, cancellationToken);
+                    // A step that moves a large table's rows (0022 copies every ledger entry's valuation) runs for
+                    // minutes on a big company; cut off at the default 30 s it would roll back on every start.
+                    await ExecuteAsync(connection, transaction, statement, cancellationToken, timeoutSeconds: 0);
                 }
                 await using (var record = new NpgsqlCommand("INSERT INTO schema_migrations (version) VALUES (@v)", connection, transaction))
                 {
@@ -96,9 +98,10 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken, int? timeoutSeconds = null)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
+        if (timeoutSeconds is { } timeout) command.CommandTimeout = timeout;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

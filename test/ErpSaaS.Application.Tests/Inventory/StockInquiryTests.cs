@@ -34,6 +34,30 @@ public sealed class StockInquiryTests(ErpTestFixture fixture) : IClassFixture<Er
     }
 
     [Fact]
+    public async Task Stock_on_hand_sorted_by_quantity_pages_through_ties_in_code_order_and_a_search_finds_batches()
+    {
+        var acme = await StockCompany.CreateAsync(fixture);
+        foreach (var (code, quantity) in new[] { ("A-1", 5m), ("B-1", 9m), ("C-1", 5m), ("D-1", 5m), ("E-1", 2m) })
+        {
+            await acme.AddProductAsync(code);
+            await acme.ReceiveAsync(code, "WH01", quantity, 1m);
+        }
+        await acme.AddProductAsync("LOT-1", batchTracked: true);
+        await acme.PostAsync(StockCompany.Posting(StockCompany.Day1, acme.Line("LOT-1", "WH01", 1m, 1m, batch: "ZX-42")));
+
+        async Task<List<string>> Page(int page, bool desc) =>
+            (await Inquiry(acme, s => s.GetOnHandAsync(new StockOnHandQuery { Sort = "onhand", Desc = desc, Page = page, PageSize = 2 })))
+                .Page.Items.Select(r => r.ProductCode).ToList();
+
+        (await Page(1, true)).ShouldBe(["B-1", "A-1"]);
+        (await Page(2, true)).ShouldBe(["C-1", "D-1"]);
+        (await Page(3, true)).ShouldBe(["E-1", "LOT-1"]);
+        (await Page(2, false)).ShouldBe(["A-1", "C-1"]);
+        var batch = await Inquiry(acme, s => s.GetOnHandAsync(new StockOnHandQuery { Search = "zx-4" }));
+        (batch.Page.TotalCount, batch.Page.Items.Single().ProductCode, batch.Totals.OnHand).ShouldBe((1, "LOT-1", 1m));
+    }
+
+    [Fact]
     public async Task Stock_value_at_a_date_is_what_the_ledger_held_at_the_close_of_that_day_including_late_postings()
     {
         var acme = await StockCompany.CreateAsync(fixture);

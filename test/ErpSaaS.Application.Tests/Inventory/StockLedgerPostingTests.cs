@@ -30,8 +30,14 @@ public sealed class StockLedgerPostingTests(ErpTestFixture fixture) : IClassFixt
         (issue.Quantity, issue.UnitCost, issue.Value).ShouldBe((-4m, 4.5m, -18.00m));
         var balance = (await BalancesAsync(acme, "SKU-1")).Single();
         (balance.OnHand, balance.Reserved, balance.Available, balance.Value).ShouldBe((6m, 0m, 6m, 27.00m));
-        var entries = await acme.InCompanyAsync(sp => sp.GetRequiredService<ErpDbContext>().StockLedgerEntries.AsNoTracking()
-            .OrderBy(e => e.Sequence).Select(e => new { e.Quantity, e.QuantityAfter, e.ValueAfter, e.UserId }).ToListAsync());
+        var entries = await acme.InCompanyAsync(sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            return (from e in db.StockLedgerEntries.AsNoTracking()
+                    join v in db.StockEntryValuations on e.Id equals v.Id
+                    orderby e.Sequence
+                    select new { e.Quantity, v.QuantityAfter, v.ValueAfter, e.UserId }).ToListAsync();
+        });
         entries.Select(e => (e.Quantity, e.QuantityAfter, e.ValueAfter)).ShouldBe([(10m, 10m, 45.00m), (-4m, 6m, 27.00m)]);
         entries.ShouldAllBe(e => e.UserId == acme.Admin);
     }

@@ -81,13 +81,16 @@ public sealed class StockRandomSequenceTests(ErpTestFixture fixture) : IClassFix
         var (entries, balances, layers) = await acme.InCompanyAsync(async sp =>
         {
             var db = sp.GetRequiredService<ErpDbContext>();
-            return (await db.StockLedgerEntries.AsNoTracking().OrderBy(e => e.PostedAt).ThenBy(e => e.Sequence).ToListAsync(),
+            return ((await (from e in db.StockLedgerEntries.AsNoTracking()
+                            join v in db.StockEntryValuations.AsNoTracking() on e.Id equals v.Id
+                            orderby e.PostedAt, e.Sequence
+                            select new { Entry = e, Valuation = v }).ToListAsync()).Select(r => (r.Entry, r.Valuation)).ToList(),
                 await db.StockBalances.AsNoTracking().ToListAsync(),
                 await db.StockCostLayers.AsNoTracking().ToListAsync());
         });
         balances.ShouldAllBe(b => b.OnHand >= 0m);
-        entries.GroupBy(e => (e.ProductId, e.ValuationKey)).ShouldAllBe(pool => pool.All(e => e.QuantityAfter >= 0m));
-        foreach (var pool in entries.GroupBy(e => (e.ProductId, e.ValuationKey)))
+        entries.GroupBy(e => (e.Entry.ProductId, e.Entry.ValuationKey)).ShouldAllBe(pool => pool.All(e => e.Valuation.QuantityAfter >= 0m));
+        foreach (var pool in entries.GroupBy(e => (e.Entry.ProductId, e.Entry.ValuationKey)))
         {
             var fifo = pool.Key.ProductId == acme.Product("FIFO");
             Replay(pool.ToList(), fifo, fifo ? 6m : 4m, layers.Where(l => l.ProductId == pool.Key.ProductId && l.ValuationKey == pool.Key.ValuationKey).ToList());
@@ -95,14 +98,14 @@ public sealed class StockRandomSequenceTests(ErpTestFixture fixture) : IClassFix
     }
 
     /// <summary>Values the pool's entries again, forward in posting order, with the same arithmetic a posting uses.</summary>
-    private static void Replay(List<StockLedgerEntry> entries, bool fifo, decimal standardCost, List<StockCostLayer> layers)
+    private static void Replay(List<(StockLedgerEntry Entry, StockEntryValuation Valuation)> entries, bool fifo, decimal standardCost, List<StockCostLayer> layers)
     {
         var pool = new ValuationPool(0m, 0m, standardCost);
         var open = new List<FifoLayer>();
-        foreach (var entry in entries)
+        foreach (var (entry, valuation) in entries)
         {
             decimal value, unitCost;
-            var givenCost = entry.IsCostGiven ? entry.UnitCost : (decimal?)null;
+            var givenCost = entry.IsCostGiven ? valuation.UnitCost : (decimal?)null;
             if (!fifo)
             {
                 value = StockValuationMath.MovingAverageValue(pool, entry.Quantity, givenCost);
@@ -122,7 +125,7 @@ public sealed class StockRandomSequenceTests(ErpTestFixture fixture) : IClassFix
                 unitCost = StockValuationMath.UnitCostOf(value, entry.Quantity, null);
                 pool = StockValuationMath.After(pool, entry.Quantity, value, unitCost, updatesLastCost: false);
             }
-            (entry.Value, entry.UnitCost, entry.QuantityAfter, entry.ValueAfter).ShouldBe((value, unitCost, pool.Quantity, pool.Value), $"entry {entry.Sequence}");
+            (valuation.Value, valuation.UnitCost, valuation.QuantityAfter, valuation.ValueAfter).ShouldBe((value, unitCost, pool.Quantity, pool.Value), $"entry {entry.Sequence}");
         }
         if (fifo)
         {

@@ -28,9 +28,15 @@ public sealed class StockValuationTests(ErpTestFixture fixture) : IClassFixture<
     }
 
     private static Task<List<(decimal Quantity, decimal UnitCost, decimal Value, decimal QuantityAfter, decimal ValueAfter)>> EntriesAsync(StockCompany company) =>
-        company.InCompanyAsync(async sp => (await sp.GetRequiredService<ErpDbContext>().StockLedgerEntries.AsNoTracking()
-                .OrderBy(e => e.PostedAt).ThenBy(e => e.Sequence).ToListAsync())
-            .Select(e => (e.Quantity, e.UnitCost, e.Value, e.QuantityAfter, e.ValueAfter)).ToList());
+        company.InCompanyAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            return (await (from e in db.StockLedgerEntries.AsNoTracking()
+                           join v in db.StockEntryValuations on e.Id equals v.Id
+                           orderby e.PostedAt, e.Sequence
+                           select new { e.Quantity, v.UnitCost, v.Value, v.QuantityAfter, v.ValueAfter }).ToListAsync())
+                .Select(e => (e.Quantity, e.UnitCost, e.Value, e.QuantityAfter, e.ValueAfter)).ToList();
+        });
 
     private static Task<(decimal OnHand, decimal Value, decimal PoolQuantity, decimal PoolValue)> TotalsAsync(StockCompany company) =>
         company.InCompanyAsync(async sp =>

@@ -60,7 +60,7 @@ public sealed class DatasetGenerator(DatasetShape shape, int seed, TextWriter lo
         {
             await owner.OpenAsync(cancellationToken);
             var warehouses = await ReadWarehousesAsync(owner, tenantId, cancellationToken);
-            await LoadStockAsync(owner, tenantId, warehouses, clock, cancellationToken);
+            await LoadStockAsync(owner, ownerConnectionString, tenantId, warehouses, clock, cancellationToken);
             var check = await LedgerConsistency.CheckAsync(owner, tenantId, cancellationToken);
             log.WriteLine($"  SUM check: {check} ({clock.Elapsed.TotalSeconds:F0} s)");
             if (!check.IsConsistent) throw new InvalidOperationException($"The generated ledger disagrees with its balances: {check}");
@@ -177,23 +177,29 @@ public sealed class DatasetGenerator(DatasetShape shape, int seed, TextWriter lo
     /// The ledger's indexes and constraints are dropped for the load and rebuilt once after it, which is many times
     /// faster than maintaining five indexes over 10 M random-order inserts.
     /// </summary>
-    private async Task LoadStockAsync(NpgsqlConnection owner, Guid tenantId, IReadOnlyList<Guid> warehouses, Stopwatch clock, CancellationToken cancellationToken)
+    private async Task LoadStockAsync(NpgsqlConnection owner, string ownerConnectionString, Guid tenantId, IReadOnlyList<Guid> warehouses, Stopwatch clock, CancellationToken cancellationToken)
     {
-        string[] loaded = ["products", "product_unit_conversions", "stock_ledger_entries", "stock_balances", "stock_warehouse_balances", "stock_valuations"];
+        string[] loaded = ["products", "product_unit_conversions", "stock_ledger_entries", "stock_entry_valuations", "stock_balances", "stock_warehouse_balances", "stock_valuations"];
         await ExecuteAsync(owner, "SET maintenance_work_mem = '256MB'", cancellationToken);
         foreach (var table in loaded) await ExecuteAsync(owner, $"ALTER TABLE {table} NO FORCE ROW LEVEL SECURITY", cancellationToken);
-        var rebuild = await DropLedgerIndexesAsync(owner, cancellationToken);
+        var rebuild = await DropIndexesAsync(owner, "stock_ledger_entries", cancellationToken);
+        rebuild.AddRange(await DropIndexesAsync(owner, "stock_entry_valuations", cancellationToken));
 
         var random = new Random(seed);
         var plans = await WriteProductsAsync(owner, random, tenantId, warehouses, cancellationToken);
         log.WriteLine($"  {shape.CatalogProducts:N0} products copied ({clock.Elapsed.TotalSeconds:F0} s)");
 
         LedgerWriter writer;
-        using (var ledger = await owner.BeginBinaryImportAsync(LedgerWriter.CopyCommand, cancellationToken))
+        // Each entry's valuation row goes to its own table: a second COPY, on a second connection, at the same time.
+        await using (var second = new NpgsqlConnection(ownerConnectionString))
         {
-            writer = new LedgerWriter(ledger, random, tenantId);
+            await second.OpenAsync(cancellationToken);
+            using var ledger = await owner.BeginBinaryImportAsync(LedgerWriter.CopyCommand, cancellationToken);
+            using var valuations = await second.BeginBinaryImportAsync(LedgerWriter.ValuationsCopyCommand, cancellationToken);
+            writer = new LedgerWriter(ledger, valuations, random, tenantId);
             WriteHistory(writer, random, plans, clock);
             await ledger.CompleteAsync(cancellationToken);
+            await valuations.CompleteAsync(cancellationToken);
         }
         log.WriteLine($"  {writer.EntriesWritten:N0} ledger entries copied ({clock.Elapsed.TotalSeconds:F0} s)");
         await WriteKeptFiguresAsync(owner, tenantId, writer, cancellationToken);
@@ -213,14 +219,14 @@ public sealed class DatasetGenerator(DatasetShape shape, int seed, TextWriter lo
         log.WriteLine($"  vacuumed and analyzed ({clock.Elapsed.TotalSeconds:F0} s)");
     }
 
-    /// <summary>Drops the ledger's secondary indexes, foreign keys and primary key; returns the statements that rebuild them.</summary>
-    private static async Task<List<string>> DropLedgerIndexesAsync(NpgsqlConnection owner, CancellationToken cancellationToken)
+    /// <summary>Drops a table's secondary indexes, foreign keys and primary key; returns the statements that rebuild them.</summary>
+    private static async Task<List<string>> DropIndexesAsync(NpgsqlConnection owner, string table, CancellationToken cancellationToken)
     {
         var constraints = new List<(string Name, string Definition, char Type)>();
         await using (var command = new NpgsqlCommand("""
             SELECT conname, pg_get_constraintdef(oid), contype FROM pg_constraint
-            WHERE conrelid = 'stock_ledger_entries'::regclass AND contype IN ('p', 'f') ORDER BY contype DESC, conname
-            """, owner))
+            WHERE conrelid = @table::regclass AND contype IN ('p', 'f') ORDER BY contype DESC, conname
+            """, owner) { Parameters = { new("table", table) } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken)) constraints.Add((reader.GetString(0), reader.GetString(1), reader.GetChar(2)));
@@ -228,20 +234,20 @@ public sealed class DatasetGenerator(DatasetShape shape, int seed, TextWriter lo
         var indexes = new List<(string Name, string Definition)>();
         await using (var command = new NpgsqlCommand("""
             SELECT i.indexname, i.indexdef FROM pg_indexes i
-            WHERE i.tablename = 'stock_ledger_entries' AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conname = i.indexname)
+            WHERE i.tablename = @table AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conname = i.indexname)
             ORDER BY i.indexname
-            """, owner))
+            """, owner) { Parameters = { new("table", table) } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken)) indexes.Add((reader.GetString(0), reader.GetString(1)));
         }
         foreach (var (name, _, _) in constraints.Where(c => c.Type == 'f').Concat(constraints.Where(c => c.Type == 'p')))
         {
-            await ExecuteAsync(owner, $"ALTER TABLE stock_ledger_entries DROP CONSTRAINT \"{name}\"", cancellationToken);
+            await ExecuteAsync(owner, $"ALTER TABLE {table} DROP CONSTRAINT \"{name}\"", cancellationToken);
         }
         foreach (var (name, _) in indexes) await ExecuteAsync(owner, $"DROP INDEX \"{name}\"", cancellationToken);
         return constraints.Where(c => c.Type == 'p').Concat(constraints.Where(c => c.Type == 'f'))
-            .Select(c => $"ALTER TABLE stock_ledger_entries ADD CONSTRAINT \"{c.Name}\" {c.Definition}")
+            .Select(c => $"ALTER TABLE {table} ADD CONSTRAINT \"{c.Name}\" {c.Definition}")
             .Concat(indexes.Select(i => i.Definition))
             .ToList();
     }

@@ -19,9 +19,13 @@ public sealed record LedgerDifferences(long Entries, long Balances, long Warehou
 public static class LedgerConsistency
 {
     private const string Sql = """
-        WITH ledger AS (
-            SELECT product_id, warehouse_id, location_id, batch_number, sum(quantity) AS quantity, sum(value) AS value, count(*) AS entries
-            FROM stock_ledger_entries WHERE tenant_id = @tenant GROUP BY 1, 2, 3, 4
+        WITH ledger_valued AS MATERIALIZED (
+            SELECT e.product_id, e.valuation_key, e.quantity, e.posted_at, e.sequence, v.value, v.quantity_after, v.value_after
+            FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id WHERE e.tenant_id = @tenant
+        ),
+        ledger AS (
+            SELECT e.product_id, e.warehouse_id, e.location_id, e.batch_number, sum(e.quantity) AS quantity, sum(v.value) AS value, count(*) AS entries
+            FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id WHERE e.tenant_id = @tenant GROUP BY 1, 2, 3, 4
         ),
         balance_differences AS (
             SELECT count(*) AS n FROM ledger l
@@ -35,11 +39,11 @@ public static class LedgerConsistency
         ),
         pool_ledger AS (
             SELECT product_id, valuation_key, sum(quantity) AS quantity, sum(value) AS value
-            FROM stock_ledger_entries WHERE tenant_id = @tenant GROUP BY 1, 2
+            FROM ledger_valued GROUP BY 1, 2
         ),
         last_entries AS (
             SELECT DISTINCT ON (product_id, valuation_key) product_id, valuation_key, quantity_after, value_after
-            FROM stock_ledger_entries WHERE tenant_id = @tenant
+            FROM ledger_valued
             ORDER BY product_id, valuation_key, posted_at DESC, sequence DESC
         ),
         pool_differences AS (

@@ -10,7 +10,7 @@ namespace ErpSaaS.Benchmarks.Dataset;
 /// product for the company), while the balances, warehouse totals and pools are summed on the side and written after
 /// the ledger. So the generated history is exactly what posting the same movements one by one would have left.
 /// </summary>
-internal sealed class LedgerWriter(NpgsqlBinaryImporter ledger, Random random, Guid tenantId)
+internal sealed class LedgerWriter(NpgsqlBinaryImporter ledger, NpgsqlBinaryImporter valuations, Random random, Guid tenantId)
 {
     private long _documents;
 
@@ -72,8 +72,9 @@ internal sealed class LedgerWriter(NpgsqlBinaryImporter ledger, Random random, G
         ProductPlan product, Guid warehouseId, DateTimeOffset at, decimal quantity, decimal unitCost, decimal value, bool isCostGiven, ValuationPool after, string sourceType)
     {
         var document = ++_documents;
+        var id = SeededIds.NewV7(random, at);
         ledger.StartRow();
-        ledger.Write(SeededIds.NewV7(random, at), NpgsqlDbType.Uuid);
+        ledger.Write(id, NpgsqlDbType.Uuid);
         ledger.Write(tenantId, NpgsqlDbType.Uuid);
         ledger.Write(product.Id, NpgsqlDbType.Uuid);
         ledger.Write(warehouseId, NpgsqlDbType.Uuid);
@@ -81,12 +82,8 @@ internal sealed class LedgerWriter(NpgsqlBinaryImporter ledger, Random random, G
         ledger.Write(StockConsts.NoBatch, NpgsqlDbType.Varchar);
         ledger.WriteNull();
         ledger.Write(quantity, NpgsqlDbType.Numeric);
-        ledger.Write(unitCost, NpgsqlDbType.Numeric);
-        ledger.Write(value, NpgsqlDbType.Numeric);
         ledger.Write(isCostGiven, NpgsqlDbType.Boolean);
         ledger.Write(StockConsts.CompanyWide, NpgsqlDbType.Uuid);
-        ledger.Write(after.Quantity, NpgsqlDbType.Numeric);
-        ledger.Write(after.Value, NpgsqlDbType.Numeric);
         ledger.Write(sourceType, NpgsqlDbType.Varchar);
         ledger.Write(SeededIds.NewV7(random, at), NpgsqlDbType.Uuid);
         ledger.Write($"GEN-{document:D8}", NpgsqlDbType.Varchar);
@@ -94,13 +91,25 @@ internal sealed class LedgerWriter(NpgsqlBinaryImporter ledger, Random random, G
         ledger.Write(at, NpgsqlDbType.TimestampTz);
         ledger.Write(at, NpgsqlDbType.TimestampTz);
         ledger.WriteNull();
+        valuations.StartRow();
+        valuations.Write(id, NpgsqlDbType.Uuid);
+        valuations.Write(tenantId, NpgsqlDbType.Uuid);
+        valuations.Write(unitCost, NpgsqlDbType.Numeric);
+        valuations.Write(value, NpgsqlDbType.Numeric);
+        valuations.Write(after.Quantity, NpgsqlDbType.Numeric);
+        valuations.Write(after.Value, NpgsqlDbType.Numeric);
         EntriesWritten++;
     }
 
     public const string CopyCommand = """
-        COPY stock_ledger_entries (id, tenant_id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity, unit_cost, value,
-            is_cost_given, valuation_key, quantity_after, value_after, source_type, source_id, source_number, source_line, posted_at, created_at, user_id)
+        COPY stock_ledger_entries (id, tenant_id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity,
+            is_cost_given, valuation_key, source_type, source_id, source_number, source_line, posted_at, created_at, user_id)
         FROM STDIN (FORMAT BINARY)
+        """;
+
+    /// <summary>Each entry's valuation row (same id), streamed at the same time on a second connection.</summary>
+    public const string ValuationsCopyCommand = """
+        COPY stock_entry_valuations (id, tenant_id, unit_cost, value, quantity_after, value_after) FROM STDIN (FORMAT BINARY)
         """;
 }
 

@@ -97,7 +97,7 @@ public sealed class BackdatedReceiptScenario(BenchRun run, int warmups, int meas
     {
         await using var connection = await run.Owner.OpenConnectionAsync(cancellationToken);
         var clock = Stopwatch.StartNew();
-        foreach (var table in new[] { "stock_ledger_entries", "stock_balances", "stock_valuations", "stock_warehouse_balances" })
+        foreach (var table in new[] { "stock_entry_valuations", "stock_balances", "stock_valuations", "stock_warehouse_balances" })
         {
             await using var vacuum = new NpgsqlCommand($"VACUUM {table}", connection) { CommandTimeout = 3600 };
             await vacuum.ExecuteNonQueryAsync(cancellationToken);

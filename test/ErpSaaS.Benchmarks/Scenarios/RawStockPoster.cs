@@ -127,14 +127,21 @@ public sealed class RawStockPoster(NpgsqlDataSource app, Guid tenantId, Guid use
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
             Add(batch, """
-                INSERT INTO stock_ledger_entries (id, tenant_id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity, unit_cost, value,
-                    is_cost_given, valuation_key, quantity_after, value_after, source_type, source_id, source_number, source_line, posted_at, created_at, user_id)
-                SELECT e.id, @tenant, e.product_id, e.warehouse_id, e.location_id, e.batch_number, e.expiry_date, e.quantity, e.unit_cost, e.value,
-                    e.is_cost_given, e.valuation_key, e.quantity_after, e.value_after, @source_type, @source_id, @source_number, e.source_line, @posted_at, @now, @user
-                FROM unnest(@ids, @products, @warehouses, @locations, @batches, @expiries, @quantities, @unit_costs, @values, @costs_given, @keys, @quantities_after, @values_after, @lines)
-                    WITH ORDINALITY AS e(id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity, unit_cost, value, is_cost_given, valuation_key,
-                                         quantity_after, value_after, source_line, position)
-                ORDER BY e.position
+                WITH e AS (
+                    SELECT * FROM unnest(@ids, @products, @warehouses, @locations, @batches, @expiries, @quantities, @unit_costs, @values, @costs_given, @keys,
+                                         @quantities_after, @values_after, @lines)
+                        WITH ORDINALITY AS e(id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity, unit_cost, value, is_cost_given, valuation_key,
+                                             quantity_after, value_after, source_line, position)
+                ),
+                ledger AS (
+                    INSERT INTO stock_ledger_entries (id, tenant_id, product_id, warehouse_id, location_id, batch_number, expiry_date, quantity,
+                        is_cost_given, valuation_key, source_type, source_id, source_number, source_line, posted_at, created_at, user_id)
+                    SELECT e.id, @tenant, e.product_id, e.warehouse_id, e.location_id, e.batch_number, e.expiry_date, e.quantity,
+                        e.is_cost_given, e.valuation_key, @source_type, @source_id, @source_number, e.source_line, @posted_at, @now, @user
+                    FROM e ORDER BY e.position
+                )
+                INSERT INTO stock_entry_valuations (id, tenant_id, unit_cost, value, quantity_after, value_after)
+                SELECT e.id, @tenant, e.unit_cost, e.value, e.quantity_after, e.value_after FROM e
                 """,
                 ("tenant", tenantId), ("source_type", StockSourceTypes.Adjustment), ("source_id", Guid.NewGuid()), ("source_number", sourceNumber),
                 ("posted_at", postedAt), ("now", postedAt), ("user", userId),

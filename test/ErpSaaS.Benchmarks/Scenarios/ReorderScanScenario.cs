@@ -1,5 +1,9 @@
 using System.Diagnostics;
 using ErpSaaS.Benchmarks.Measurement;
+using ErpSaaS.Identity;
+using ErpSaaS.Inventory.Alerts;
+using ErpSaaS.Tenancy;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ErpSaaS.Benchmarks.Scenarios;
@@ -8,9 +12,10 @@ namespace ErpSaaS.Benchmarks.Scenarios;
 /// The nightly reorder scan (补货建议) over the whole catalog: every active stocked product whose projected stock
 /// (available + on order + planned, over all warehouses) is at or below its reorder point, or below safety stock, or
 /// over its maximum, with the suggested quantity = maximum − projected (reorder point + reorder quantity when no
-/// maximum is set), rounded up to the product's largest pack (the box). The branch has no alerts / replenishment
-/// query yet, so this is the set-based SQL it would run (one statement over products, warehouse totals and unit
-/// conversions, read to the end by the client), as the app role under row-level security.
+/// maximum is set), rounded up to the product's largest pack (the box). Measured through the application's own
+/// <see cref="IReplenishmentSuggestions.ExportAsync"/> (the export the replenishment page offers, up to its row cap), in
+/// a scope per run as the web host does; the set-based SQL below, read to the end as the app role under row-level
+/// security, is the raw baseline.
 /// </summary>
 public sealed class ReorderScanScenario(BenchRun run, int warmups, int measured)
 {
@@ -69,11 +74,35 @@ public sealed class ReorderScanScenario(BenchRun run, int warmups, int measured)
             timings.Add(clock.Elapsed);
             flagged = rows;
         }
-        run.Log.WriteLine($"Reorder scan over {products:N0} products: {timings.Summary()}, {flagged:N0} flagged");
-        var p95 = timings.Percentile(95);
-        var result = new ScenarioResult($"Reorder scan over {products:N0} products", $"p95 {p95 / 1000:F2} s (p50 {timings.Median / 1000:F2} s)",
-            $"< {TargetMilliseconds / 1000:F0} s", p95 < TargetMilliseconds);
-        result.Details.Add($"Equivalent set-based SQL (no alerts/replenishment query on the branch yet): {flagged:N0} products flagged with a suggestion, read to the end; {measured} runs after {warmups} warm-up; {timings.Summary()}.");
+        run.Log.WriteLine($"Reorder scan over {products:N0} products, raw SQL: {timings.Summary()}, {flagged:N0} flagged");
+        var (app, suggested) = await ExportAsync(cancellationToken);
+        run.Log.WriteLine($"Reorder scan over {products:N0} products, IReplenishmentSuggestions.ExportAsync: {app.Summary()}, {suggested:N0} suggestions");
+        var p95 = app.Percentile(95);
+        var raw = timings.Percentile(95);
+        var result = new ScenarioResult($"Reorder scan over {products:N0} products (IReplenishmentSuggestions.ExportAsync)", $"p95 {p95 / 1000:F2} s (p50 {app.Median / 1000:F2} s)",
+            $"< {TargetMilliseconds / 1000:F0} s", p95 < TargetMilliseconds, $"p95 {raw / 1000:F2} s", $"{p95 / Math.Max(raw, 0.001):F2}");
+        result.Details.Add($"The replenishment export of the application (capped at {ErpSaaS.Common.PageRequest.MaxExportRows:N0} rows), a scope per run: {suggested:N0} suggestions; {measured} runs after {warmups} warm-up; {app.Summary()}. Raw baseline, the equivalent set-based SQL read to the end: {flagged:N0} products flagged; {timings.Summary()}.");
         return result;
+    }
+
+    private async Task<(Timings Timings, int Suggested)> ExportAsync(CancellationToken cancellationToken)
+    {
+        var timings = new Timings();
+        var suggested = 0;
+        for (var i = 0; i < warmups + measured; i++)
+        {
+            await using var scope = run.Services.CreateAsyncScope();
+            var sp = scope.ServiceProvider;
+            using var tenant = sp.GetRequiredService<ICurrentTenant>().Change(run.Company.TenantId);
+            using var user = sp.GetRequiredService<ICurrentUser>().Change(run.Company.AdminUserId, "admin");
+            var suggestions = sp.GetRequiredService<IReplenishmentSuggestions>();
+            var clock = Stopwatch.StartNew();
+            var rows = await suggestions.ExportAsync(new ReplenishmentQuery(), cancellationToken);
+            clock.Stop();
+            if (i < warmups) continue;
+            timings.Add(clock.Elapsed);
+            suggested = rows.Count;
+        }
+        return (timings, suggested);
     }
 }
