@@ -8,7 +8,8 @@ namespace ErpSaaS.Sales;
 /// Puts orders through the approval engine: a discount above the company's limit (SalesDiscount, facts: the largest
 /// line discount and the order total) and an order beyond the customer's credit (SalesOrderCredit, facts: the
 /// customer's open receivables with this order, and its grade as partner category). The engine is resolved only when
-/// an order needs it, so orders within their limits never touch it.
+/// an order needs it: its decisions call back into sales (the handlers below), so taking it in the constructor would
+/// make the two depend on each other.
 /// </summary>
 public sealed class SalesApprovals(IServiceProvider services)
 {
