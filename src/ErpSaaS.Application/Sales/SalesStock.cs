@@ -1,3 +1,4 @@
+using System.Globalization;
 using ErpSaaS.Common;
 using ErpSaaS.Errors;
 using ErpSaaS.Inventory;
@@ -70,8 +71,12 @@ public sealed class SalesStock(IStockReservations reservations, IStockAvailabili
     public static BusinessException Shortage(SalesOrder order, SalesOrderLine line, SalesLineAvailabilityDto atp)
     {
         var field = SalesRules.Field(order.Lines.ToList().IndexOf(line), "Quantity");
+        var (needed, available, shortBy) = (Plain(atp.Needed), Plain(Math.Max(0m, atp.AvailableNow)), Plain(atp.ShortQuantity));
         return atp.CoveredOn is { } day
-            ? BusinessException.ForField(field, SalesErrorCodes.InsufficientStock, atp.ProductCode, atp.Needed, Math.Max(0m, atp.AvailableNow), atp.ShortQuantity, day.ToString("yyyy-MM-dd"))
-            : BusinessException.ForField(field, SalesErrorCodes.InsufficientStockNoSupply, atp.ProductCode, atp.Needed, Math.Max(0m, atp.AvailableNow), atp.ShortQuantity);
+            ? BusinessException.ForField(field, SalesErrorCodes.InsufficientStock, atp.ProductCode, needed, available, shortBy, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : BusinessException.ForField(field, SalesErrorCodes.InsufficientStockNoSupply, atp.ProductCode, needed, available, shortBy);
     }
+
+    /// <summary>A quantity as people write it: 25, not the stored 25.0000.</summary>
+    private static decimal Plain(decimal quantity) => quantity / 1.0000000000000000000000000000m;
 }

@@ -66,7 +66,8 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
     {
         var status = SalesOrderStatus.Draft;
-        if (IsValidFor(nameof(Action)) && await TryAsync(async () => status = await orders.ConfirmAsync(id, Action, cancellationToken), nameof(Action)))
+        // A short line is named by its field ("Lines[1].Quantity"): the message goes next to that line of the form.
+        if (IsValidFor(nameof(Action)) && await TryAsync(async () => status = await orders.ConfirmAsync(id, Action, cancellationToken)))
         {
             TempData["Message"] = L[status == SalesOrderStatus.PendingApproval ? "Sales:SubmittedForApproval" : "Sales:ConfirmedMessage"].Value;
             return RedirectToPage(new { id });
@@ -105,7 +106,8 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
         var errors = ModelState.Where(e => e.Value?.Errors.Count > 0).SelectMany(e => e.Value!.Errors.Select(x => (e.Key, x.ErrorMessage))).ToList();
         await OnGetAsync(id, cancellationToken);
         ModelState.Clear();
-        foreach (var (key, message) in errors) ModelState.AddModelError(key, message);
+        // Without the draft's form (an approved order) a line's message has no field to sit next to: it goes to the summary.
+        foreach (var (key, message) in errors) ModelState.AddModelError(Order.IsDraft || !key.StartsWith(InputPrefix + ".", StringComparison.Ordinal) ? key : string.Empty, message);
         return Page();
     }
 
