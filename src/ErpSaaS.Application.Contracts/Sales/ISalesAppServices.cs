@@ -50,3 +50,14 @@ public interface ISalesInvoiceAppService
     Task<Guid> CreateFromDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken = default);
     Task RecordReceiptAsync(Guid id, SalesReceiptInput input, CancellationToken cancellationToken = default);
 }
+
+public interface ISalesQuotationAppService
+{
+    Task<PagedResult<SalesQuotationSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesQuotationSummaryDto>> ExportAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesQuotationDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<Guid> CreateAsync(SalesQuotationInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>One click: a draft order with the quotation's customer, warehouse, lines and prices; refused once the quotation expired.</summary>
+    Task<Guid> ConvertAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
+}

@@ -22,7 +22,7 @@ public sealed class SalesOrderLineInput
     public bool IsBlank => string.IsNullOrWhiteSpace(Product) && Quantity is null && UnitPrice is null && DiscountPercent is null && PromisedDate is null;
 }
 
-public sealed class SalesOrderInput
+public class SalesOrderInput
 {
     /// <summary>The form's one-time token: submitting the same form twice creates one order.</summary>
     public Guid RequestId { get; set; }
@@ -181,3 +181,22 @@ public sealed class SalesReceiptInput
     [MaxLength(SalesConsts.MaxReferenceLength)]
     public string? Reference { get; set; }
 }
+
+/// <summary>A quotation's form: an order's fields and lines, and the date the prices hold until (empty: 30 days from today).</summary>
+public sealed class SalesQuotationInput : SalesOrderInput
+{
+    public DateOnly? ValidUntil { get; set; }
+}
+
+public sealed record SalesQuotationSummaryDto(
+    Guid Id, string Number, SalesQuotationStatus Status, string CustomerCode, string CustomerName, DateOnly QuotationDate, DateOnly ValidUntil, decimal TotalAmount,
+    string CurrencyCode);
+
+public sealed record SalesQuotationLineDto(
+    int LineNumber, string ProductCode, string ProductName, decimal Quantity, string Unit, decimal UnitPrice, decimal DiscountPercent, decimal TaxRate, decimal NetAmount,
+    decimal TaxAmount);
+
+public sealed record SalesQuotationDto(
+    Guid Id, string Number, SalesQuotationStatus Status, uint Version, string CustomerCode, string CustomerName, string WarehouseCode, DateOnly QuotationDate,
+    DateOnly ValidUntil, string CurrencyCode, string? Comment, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, Guid? OrderId,
+    IReadOnlyList<SalesQuotationLineDto> Lines, IReadOnlyList<SalesEventDto> Timeline);

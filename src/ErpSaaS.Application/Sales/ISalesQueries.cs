@@ -11,6 +11,8 @@ public interface ISalesQueries
     Task<SalesDeliveryDto?> FindDeliveryAsync(Guid id, CancellationToken cancellationToken = default);
     Task<PagedResult<SalesInvoiceSummaryDto>> GetInvoicesAsync(SalesListQuery query, CancellationToken cancellationToken = default);
     Task<SalesInvoiceDto?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesQuotationDto?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default);
     Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The days on which open purchase supply of the product is due at the warehouse, from <paramref name="from"/> on, in order.</summary>

@@ -10,6 +10,8 @@ public static class SalesApplicationModule
     {
         services.AddScoped<SalesManager>();
         services.AddScoped<SalesActors>();
+        services.AddScoped<SalesInputs>();
+        services.AddScoped<ISalesQuotationAppService, SalesQuotationAppService>();
         services.AddScoped<SalesStock>();
         services.AddScoped<SalesApprovals>();
         services.AddScoped<SalesOrderApprovalOutcome>();

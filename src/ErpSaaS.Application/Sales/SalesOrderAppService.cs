@@ -10,8 +10,7 @@ namespace ErpSaaS.Sales;
 
 public sealed class SalesOrderAppService(
     IPermissionChecker permissions, ISalesQueries queries, ISalesRepository documents, SalesManager manager, SalesActors actors, ICustomerRepository customers,
-    IWarehouseRepository warehouses, IStockDocumentLookups lookups, IPriceListPricing pricing, ITaxRateRepository taxRates, ISettingStore settings,
-    SalesStock stock, SalesApprovals approvals, IUnitOfWork unitOfWork) : ISalesOrderAppService
+    SalesInputs inputs, IStockDocumentLookups lookups, ISettingStore settings, SalesStock stock, SalesApprovals approvals, IUnitOfWork unitOfWork) : ISalesOrderAppService
 {
     public async Task<PagedResult<SalesOrderSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default)
     {
@@ -46,9 +45,9 @@ public sealed class SalesOrderAppService(
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             if (await documents.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
-            var customer = await CustomerAsync(input.CustomerId, ct);
-            var warehouseId = await WarehouseAsync(input.WarehouseId, ct);
-            var lines = await ResolveAsync(customer, input.Lines, actor.Today, ct);
+            var customer = await inputs.CustomerAsync(input.CustomerId, ct);
+            var warehouseId = await inputs.WarehouseAsync(input.WarehouseId, ct);
+            var lines = await inputs.LinesAsync(customer, input.Lines, actor.Today, ct);
             var order = await manager.CreateOrderAsync(input.RequestId, customer, warehouseId, input.Comment, actor, ct);
             order.ReplaceLines(lines, actor);
             return order.Id;
@@ -63,9 +62,9 @@ public sealed class SalesOrderAppService(
         order.CheckVersion(input.Version);
         await unitOfWork.InTransactionAsync(async ct =>
         {
-            var customer = await CustomerAsync(order.CustomerId, ct);
-            var warehouseId = await WarehouseAsync(input.WarehouseId, ct);
-            var lines = await ResolveAsync(customer, input.Lines, order.OrderDate, ct);
+            var customer = await inputs.CustomerAsync(order.CustomerId, ct);
+            var warehouseId = await inputs.WarehouseAsync(input.WarehouseId, ct);
+            var lines = await inputs.LinesAsync(customer, input.Lines, order.OrderDate, ct);
             order.ChangeHeader(warehouseId, input.Comment, actor);
             order.ReplaceLines(lines, actor);
             return true;
@@ -142,54 +141,6 @@ public sealed class SalesOrderAppService(
         var discount = order.MaxDiscountPercent > limit;
         var credit = exposure > customer.CreditLimit;
         return discount || credit ? new ApprovalNeeds(discount, credit, customer, exposure) : null;
-    }
-
-    private async Task<Customer> CustomerAsync(Guid? customerId, CancellationToken cancellationToken)
-    {
-        if (customerId is not { } id) throw BusinessException.ForField(nameof(SalesOrderInput.CustomerId), SalesErrorCodes.CustomerRequired);
-        return await customers.FindAsync(id, cancellationToken) is { IsActive: true } customer
-            ? customer
-            : throw BusinessException.ForField(nameof(SalesOrderInput.CustomerId), SalesErrorCodes.CustomerUnknown);
-    }
-
-    private async Task<Guid> WarehouseAsync(Guid? warehouseId, CancellationToken cancellationToken)
-    {
-        if (warehouseId is not { } id) throw BusinessException.ForField(nameof(SalesOrderInput.WarehouseId), SalesErrorCodes.WarehouseRequired);
-        return await warehouses.FindAsync(id, cancellationToken) is { IsActive: true, IsQuarantine: false }
-            ? id
-            : throw BusinessException.ForField(nameof(SalesOrderInput.WarehouseId), SalesErrorCodes.WarehouseUnknown);
-    }
-
-    /// <summary>
-    /// The lines as typed, each priced: the price entered, else the customer's price list for the quantity in base units
-    /// on the order date (per base unit, times the unit's factor), else the product's sale price; the tax rate is the product's.
-    /// </summary>
-    private async Task<List<SalesLineDetails>> ResolveAsync(Customer customer, IReadOnlyList<SalesOrderLineInput> lines, DateOnly orderDate, CancellationToken cancellationToken)
-    {
-        SalesRules.CheckLineCount(lines.Count);
-        var details = new List<SalesLineDetails>(lines.Count);
-        for (var index = 0; index < lines.Count; index++)
-        {
-            var line = lines[index];
-            var field = SalesRules.Field(index, nameof(line.Product));
-            if (string.IsNullOrWhiteSpace(line.Product)) throw BusinessException.ForField(field, SalesErrorCodes.ProductRequired);
-            var product = await lookups.FindProductAsync(line.Product.Trim(), cancellationToken);
-            if (product is not { IsActive: true }) throw BusinessException.ForField(field, SalesErrorCodes.ProductUnknown, line.Product.Trim());
-            if (!product.IsStocked) throw BusinessException.ForField(field, SalesErrorCodes.ProductNotStocked, product.Code);
-            var quantity = line.Quantity ?? throw BusinessException.ForField(SalesRules.Field(index, nameof(line.Quantity)), SalesErrorCodes.QuantityRequired);
-            SalesRules.CheckQuantity(quantity, SalesRules.Field(index, nameof(line.Quantity)));
-            var unit = string.IsNullOrWhiteSpace(line.Unit) ? product.BaseUnit : line.Unit.Trim().ToUpperInvariant();
-            if (!product.Units.Contains(unit, StringComparer.Ordinal))
-            {
-                throw BusinessException.ForField(SalesRules.Field(index, nameof(line.Unit)), SalesErrorCodes.UnitNotConvertible, product.Code, unit);
-            }
-            var unitPrice = line.UnitPrice ?? decimal.Round(
-                (await pricing.GetPriceAsync(customer.Id, product.Id, product.ToBaseQuantity(quantity, unit), orderDate, cancellationToken)).UnitPrice * product.FactorOf(unit),
-                SalesConsts.UnitPriceScale, MidpointRounding.AwayFromZero);
-            var taxRate = product.TaxRateId is { } taxRateId && await taxRates.FindAsync(taxRateId, cancellationToken) is { } rate ? rate.Rate : 0m;
-            details.Add(new SalesLineDetails(product, quantity, unit, unitPrice, line.DiscountPercent ?? 0m, taxRate, line.PromisedDate));
-        }
-        return details;
     }
 
     private async Task<string> ProductCodeAsync(SalesOrderLine line, CancellationToken cancellationToken) =>

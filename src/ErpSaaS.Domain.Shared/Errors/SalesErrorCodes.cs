@@ -37,4 +37,6 @@ public static class SalesErrorCodes
     public const string ReceiptExceedsOpen = "Sales:ReceiptExceedsOpen";
     public const string ReferenceTooLong = "Sales:ReferenceTooLong";
     public const string BatchStockShort = "Sales:BatchStockShort";
+    public const string QuotationExpired = "Sales:QuotationExpired";
+    public const string ValidUntilInPast = "Sales:ValidUntilInPast";
 }

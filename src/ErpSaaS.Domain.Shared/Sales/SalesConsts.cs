@@ -69,3 +69,11 @@ public enum ReceiptMethod
     Cash = 1,
     Other = 2,
 }
+
+[JsonConverter(typeof(JsonStringEnumConverter<SalesQuotationStatus>))]
+public enum SalesQuotationStatus
+{
+    Open = 0,
+    Converted = 1,
+    Cancelled = 2,
+}

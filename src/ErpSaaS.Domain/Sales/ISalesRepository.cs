@@ -6,6 +6,7 @@ public interface ISalesRepository
     Task<SalesOrder?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default);
     Task<SalesDelivery?> FindDeliveryAsync(Guid id, CancellationToken cancellationToken = default);
     Task<SalesInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<SalesQuotation?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The document an earlier submit of the same form created, if any. Call inside the saving transaction: it locks
@@ -25,4 +26,5 @@ public interface ISalesRepository
     void Add(SalesOrder order);
     void Add(SalesDelivery delivery);
     void Add(SalesInvoice invoice);
+    void Add(SalesQuotation quotation);
 }

@@ -17,6 +17,15 @@ public sealed class SalesManager(ISalesRepository documents, IDocumentNumberGene
         return order;
     }
 
+    public async Task<SalesQuotation> CreateQuotationAsync(Guid requestId, Customer customer, Guid warehouseId, DateOnly validUntil, string? comment, SalesActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        if (!customer.IsActive) throw BusinessException.ForField("CustomerId", SalesErrorCodes.CustomerUnknown);
+        var quotation = new SalesQuotation(await numbers.NextAsync(DocumentTypes.SalesQuotation, cancellationToken), requestId, customer, warehouseId, validUntil, comment, actor);
+        documents.Add(quotation);
+        return quotation;
+    }
+
     /// <summary>
     /// A delivery of the quantities asked for; each must fit what the order line still has open minus what other draft
     /// deliveries already took.

@@ -239,42 +239,19 @@ public sealed class SalesOrderLine : Entity, IMultiTenant
 
     internal SalesOrderLine(Guid orderId, int index, SalesLineDetails details, DateOnly orderDate)
     {
-        var product = details.Product;
-        SalesRules.CheckQuantity(details.Quantity, SalesRules.Field(index, "Quantity"));
-        var unit = string.IsNullOrWhiteSpace(details.Unit) ? product.BaseUnit : details.Unit.Trim().ToUpperInvariant();
-        if (!product.Units.Contains(unit, StringComparer.Ordinal))
-        {
-            throw BusinessException.ForField(SalesRules.Field(index, "Unit"), SalesErrorCodes.UnitNotConvertible, product.Code, unit);
-        }
-        var baseQuantity = product.ToBaseQuantity(details.Quantity, unit);
-        if (decimal.Round(baseQuantity, SalesConsts.QuantityScale) != baseQuantity)
-        {
-            throw BusinessException.ForField(SalesRules.Field(index, "Quantity"), SalesErrorCodes.QuantityTooPrecise, SalesConsts.QuantityScale);
-        }
-        if (details.UnitPrice < 0m || decimal.Round(details.UnitPrice, SalesConsts.UnitPriceScale) != details.UnitPrice || details.UnitPrice >= 1_000_000_000_000m)
-        {
-            throw BusinessException.ForField(SalesRules.Field(index, "UnitPrice"), SalesErrorCodes.UnitPriceInvalid, SalesConsts.UnitPriceScale);
-        }
-        if (details.DiscountPercent is < 0m or > 100m || decimal.Round(details.DiscountPercent, 2) != details.DiscountPercent)
-        {
-            throw BusinessException.ForField(SalesRules.Field(index, "DiscountPercent"), SalesErrorCodes.DiscountInvalid);
-        }
-        if (details.PromisedDate is { } promised && promised < orderDate)
-        {
-            throw BusinessException.ForField(SalesRules.Field(index, "PromisedDate"), SalesErrorCodes.PromisedDateBeforeOrder);
-        }
+        var terms = SalesLineTerms.Of(details, index, orderDate);
         OrderId = orderId;
         LineNumber = index + 1;
-        ProductId = product.Id;
-        Quantity = details.Quantity;
-        Unit = unit;
-        BaseQuantity = baseQuantity;
-        UnitPrice = details.UnitPrice;
-        DiscountPercent = details.DiscountPercent;
-        TaxRate = details.TaxRate;
-        PromisedDate = details.PromisedDate ?? orderDate.AddDays(Math.Max(0, product.LeadTimeDays));
-        NetAmount = SalesRules.Money(Quantity * UnitPrice * (100m - DiscountPercent) / 100m);
-        TaxAmount = SalesRules.Money(NetAmount * TaxRate);
+        ProductId = terms.ProductId;
+        Quantity = terms.Quantity;
+        Unit = terms.Unit;
+        BaseQuantity = terms.BaseQuantity;
+        UnitPrice = terms.UnitPrice;
+        DiscountPercent = terms.DiscountPercent;
+        TaxRate = terms.TaxRate;
+        PromisedDate = terms.PromisedDate;
+        NetAmount = terms.NetAmount;
+        TaxAmount = terms.TaxAmount;
     }
 
     public Guid? TenantId { get; private set; }
@@ -329,6 +306,46 @@ public sealed class SalesOrderLine : Entity, IMultiTenant
         InvoicedNet += net;
         InvoicedTax += tax;
         return (net, tax);
+    }
+}
+
+/// <summary>
+/// What a quoted or ordered line says once checked: the quantity in a unit of the product (and in base units), the
+/// price per unit entered, the discount, the tax rate, the promised date, and net and tax rounded to the cent per line.
+/// </summary>
+public sealed record SalesLineTerms(
+    Guid ProductId, decimal Quantity, string Unit, decimal BaseQuantity, decimal UnitPrice, decimal DiscountPercent, decimal TaxRate, DateOnly PromisedDate,
+    decimal NetAmount, decimal TaxAmount)
+{
+    public static SalesLineTerms Of(SalesLineDetails details, int index, DateOnly documentDate)
+    {
+        var product = details.Product;
+        SalesRules.CheckQuantity(details.Quantity, SalesRules.Field(index, "Quantity"));
+        var unit = string.IsNullOrWhiteSpace(details.Unit) ? product.BaseUnit : details.Unit.Trim().ToUpperInvariant();
+        if (!product.Units.Contains(unit, StringComparer.Ordinal))
+        {
+            throw BusinessException.ForField(SalesRules.Field(index, "Unit"), SalesErrorCodes.UnitNotConvertible, product.Code, unit);
+        }
+        var baseQuantity = product.ToBaseQuantity(details.Quantity, unit);
+        if (decimal.Round(baseQuantity, SalesConsts.QuantityScale) != baseQuantity)
+        {
+            throw BusinessException.ForField(SalesRules.Field(index, "Quantity"), SalesErrorCodes.QuantityTooPrecise, SalesConsts.QuantityScale);
+        }
+        if (details.UnitPrice < 0m || decimal.Round(details.UnitPrice, SalesConsts.UnitPriceScale) != details.UnitPrice || details.UnitPrice >= 1_000_000_000_000m)
+        {
+            throw BusinessException.ForField(SalesRules.Field(index, "UnitPrice"), SalesErrorCodes.UnitPriceInvalid, SalesConsts.UnitPriceScale);
+        }
+        if (details.DiscountPercent is < 0m or > 100m || decimal.Round(details.DiscountPercent, 2) != details.DiscountPercent)
+        {
+            throw BusinessException.ForField(SalesRules.Field(index, "DiscountPercent"), SalesErrorCodes.DiscountInvalid);
+        }
+        if (details.PromisedDate is { } promised && promised < documentDate)
+        {
+            throw BusinessException.ForField(SalesRules.Field(index, "PromisedDate"), SalesErrorCodes.PromisedDateBeforeOrder);
+        }
+        var net = SalesRules.Money(details.Quantity * details.UnitPrice * (100m - details.DiscountPercent) / 100m);
+        return new SalesLineTerms(product.Id, details.Quantity, unit, baseQuantity, details.UnitPrice, details.DiscountPercent, details.TaxRate,
+            details.PromisedDate ?? documentDate.AddDays(Math.Max(0, product.LeadTimeDays)), net, SalesRules.Money(net * details.TaxRate));
     }
 }
 

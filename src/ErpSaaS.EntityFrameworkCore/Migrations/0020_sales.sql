@@ -1,4 +1,4 @@
--- 0020 sales: orders (lines priced from the customer's price list, discount and tax per line, promised dates), deliveries
+-- 0020 sales: quotations (valid until, converted to an order once), orders (lines priced from the customer's price list, discount and tax per line, promised dates), deliveries
 -- (partial, per batch, picked by scanning), invoices with their receipts; each document keeps a timeline of its own.
 
 CREATE TABLE sales_orders (
@@ -209,6 +209,70 @@ CREATE TABLE sales_invoice_events (
 );
 CREATE INDEX ix_sales_invoice_events_document_id ON sales_invoice_events (document_id);
 
+CREATE TABLE sales_quotations (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    number character varying(64) NOT NULL,
+    status character varying(32) NOT NULL,
+    request_id uuid NOT NULL,
+    customer_id uuid NOT NULL,
+    warehouse_id uuid NOT NULL,
+    currency_code character varying(3) NOT NULL,
+    quotation_date date NOT NULL,
+    valid_until date NOT NULL,
+    comment character varying(500),
+    net_amount numeric(18,2) NOT NULL,
+    tax_amount numeric(18,2) NOT NULL,
+    total_amount numeric(18,2) NOT NULL,
+    order_id uuid,
+    created_at timestamp with time zone NOT NULL,
+    revision integer NOT NULL,
+    CONSTRAINT pk_sales_quotations PRIMARY KEY (id),
+    CONSTRAINT fk_sales_quotations_customers_customer_id FOREIGN KEY (customer_id) REFERENCES customers (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_sales_quotations_sales_orders_order_id FOREIGN KEY (order_id) REFERENCES sales_orders (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_sales_quotations_warehouses_warehouse_id FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE RESTRICT
+);
+CREATE UNIQUE INDEX ix_sales_quotations_tenant_id_number ON sales_quotations (tenant_id, number);
+CREATE UNIQUE INDEX ix_sales_quotations_tenant_id_request_id ON sales_quotations (tenant_id, request_id);
+CREATE INDEX ix_sales_quotations_customer_id ON sales_quotations (customer_id);
+CREATE INDEX ix_sales_quotations_order_id ON sales_quotations (order_id);
+CREATE INDEX ix_sales_quotations_warehouse_id ON sales_quotations (warehouse_id);
+
+CREATE TABLE sales_quotation_lines (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    quotation_id uuid NOT NULL,
+    line_number integer NOT NULL,
+    product_id uuid NOT NULL,
+    quantity numeric(18,4) NOT NULL,
+    unit character varying(16) NOT NULL,
+    base_quantity numeric(18,4) NOT NULL,
+    unit_price numeric(18,6) NOT NULL,
+    discount_percent numeric(5,2) NOT NULL,
+    tax_rate numeric(5,4) NOT NULL,
+    net_amount numeric(18,2) NOT NULL,
+    tax_amount numeric(18,2) NOT NULL,
+    CONSTRAINT pk_sales_quotation_lines PRIMARY KEY (id),
+    CONSTRAINT fk_sales_quotation_lines_products_product_id FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_sales_quotation_lines_sales_quotations_quotation_id FOREIGN KEY (quotation_id) REFERENCES sales_quotations (id) ON DELETE CASCADE
+);
+CREATE UNIQUE INDEX ix_sales_quotation_lines_quotation_id_line_number ON sales_quotation_lines (quotation_id, line_number);
+CREATE INDEX ix_sales_quotation_lines_product_id ON sales_quotation_lines (product_id);
+
+CREATE TABLE sales_quotation_events (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    document_id uuid NOT NULL,
+    status character varying(32) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    user_id uuid,
+    user_name character varying(256),
+    comment character varying(500),
+    CONSTRAINT pk_sales_quotation_events PRIMARY KEY (id),
+    CONSTRAINT fk_sales_quotation_events_sales_quotations_document_id FOREIGN KEY (document_id) REFERENCES sales_quotations (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_sales_quotation_events_document_id ON sales_quotation_events (document_id);
+
 SELECT erp_enable_tenant_isolation('sales_orders');
 SELECT erp_enable_tenant_isolation('sales_order_lines');
 SELECT erp_enable_tenant_isolation('sales_order_events');
@@ -219,3 +283,6 @@ SELECT erp_enable_tenant_isolation('sales_invoices');
 SELECT erp_enable_tenant_isolation('sales_invoice_lines');
 SELECT erp_enable_tenant_isolation('sales_receipts');
 SELECT erp_enable_tenant_isolation('sales_invoice_events');
+SELECT erp_enable_tenant_isolation('sales_quotations');
+SELECT erp_enable_tenant_isolation('sales_quotation_lines');
+SELECT erp_enable_tenant_isolation('sales_quotation_events');

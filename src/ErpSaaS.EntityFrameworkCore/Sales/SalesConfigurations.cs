@@ -146,6 +146,47 @@ internal sealed class SalesInvoiceConfiguration :
     public void Configure(EntityTypeBuilder<SalesInvoiceEvent> builder) => SalesEventColumns.Configure(builder, "sales_invoice_events");
 }
 
+internal sealed class SalesQuotationConfiguration :
+    IEntityTypeConfiguration<SalesQuotation>, IEntityTypeConfiguration<SalesQuotationLine>, IEntityTypeConfiguration<SalesQuotationEvent>
+{
+    public void Configure(EntityTypeBuilder<SalesQuotation> builder)
+    {
+        builder.ToTable("sales_quotations");
+        builder.Property(q => q.TenantId).IsRequired();
+        builder.Property(q => q.Number).HasMaxLength(SalesConsts.MaxNumberLength).IsRequired();
+        builder.Property(q => q.CurrencyCode).HasMaxLength(CurrencyConsts.CodeLength).IsRequired();
+        builder.Property(q => q.Comment).HasMaxLength(SalesConsts.MaxCommentLength);
+        builder.Property(q => q.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.HasIndex(q => new { q.TenantId, q.Number }).IsUnique();
+        builder.HasIndex(q => new { q.TenantId, q.RequestId }).IsUnique();
+        builder.HasOne<Customer>().WithMany().HasForeignKey(q => q.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(q => q.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SalesOrder>().WithMany().HasForeignKey(q => q.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(q => q.Lines).WithOne().HasForeignKey(l => l.QuotationId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(q => q.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.HasMany(q => q.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(q => q.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(q => q.DomainEvents);
+    }
+
+    public void Configure(EntityTypeBuilder<SalesQuotationLine> builder)
+    {
+        builder.ToTable("sales_quotation_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.TenantId).IsRequired();
+        builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
+        builder.Property(l => l.Quantity).HasPrecision(18, SalesConsts.QuantityScale);
+        builder.Property(l => l.BaseQuantity).HasPrecision(18, SalesConsts.QuantityScale);
+        builder.Property(l => l.UnitPrice).HasPrecision(18, SalesConsts.UnitPriceScale);
+        builder.Property(l => l.DiscountPercent).HasPrecision(5, 2);
+        builder.Property(l => l.TaxRate).HasPrecision(5, SalesConsts.TaxRateScale);
+        builder.HasIndex(l => new { l.QuotationId, l.LineNumber }).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<SalesQuotationEvent> builder) => SalesEventColumns.Configure(builder, "sales_quotation_events");
+}
+
 internal static class SalesEventColumns
 {
     public static void Configure<TEvent>(EntityTypeBuilder<TEvent> builder, string table) where TEvent : SalesEvent

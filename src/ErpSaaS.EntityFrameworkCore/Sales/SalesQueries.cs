@@ -148,6 +148,43 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             Timeline(invoice.Timeline));
     }
 
+    public Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = from q in db.Set<SalesQuotation>().AsNoTracking().IgnoreAutoIncludes()
+                   join c in db.Customers on q.CustomerId equals c.Id
+                   select new { q.Id, q.Number, q.Status, CustomerCode = c.Code, CustomerName = c.Name, q.QuotationDate, q.ValidUntil, q.TotalAmount, q.CurrencyCode };
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Paging.Contains(query.Search);
+            rows = rows.Where(q => EF.Functions.ILike(q.Number, pattern) || EF.Functions.ILike(q.CustomerCode, pattern) || EF.Functions.ILike(q.CustomerName, pattern));
+        }
+        if (Enum.TryParse<SalesQuotationStatus>(query.Status, out var status)) rows = rows.Where(q => q.Status == status);
+        var ordered = query.Sort switch
+        {
+            "validUntil" => query.Desc ? rows.OrderByDescending(q => q.ValidUntil) : rows.OrderBy(q => q.ValidUntil),
+            "customer" => query.Desc ? rows.OrderByDescending(q => q.CustomerCode) : rows.OrderBy(q => q.CustomerCode),
+            _ => query.Desc || query.Sort is null ? rows.OrderByDescending(q => q.Number) : rows.OrderBy(q => q.Number),
+        };
+        return ordered.ThenByDescending(q => q.Id).ToPageAsync(query,
+            q => new SalesQuotationSummaryDto(q.Id, q.Number, q.Status, q.CustomerCode, q.CustomerName, q.QuotationDate, q.ValidUntil, q.TotalAmount, q.CurrencyCode),
+            cancellationToken);
+    }
+
+    public async Task<SalesQuotationDto?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var quotation = await db.Set<SalesQuotation>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+        if (quotation is null) return null;
+        var customer = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == quotation.CustomerId).Select(c => new { c.Code, c.Name }).FirstAsync(cancellationToken);
+        var warehouseCode = await db.Warehouses.Where(w => w.Id == quotation.WarehouseId).Select(w => w.Code).FirstAsync(cancellationToken);
+        var products = await ProductsAsync(quotation.Lines.Select(l => l.ProductId), cancellationToken);
+        return new SalesQuotationDto(quotation.Id, quotation.Number, quotation.Status, quotation.Version, customer.Code, customer.Name, warehouseCode,
+            quotation.QuotationDate, quotation.ValidUntil, quotation.CurrencyCode, quotation.Comment, quotation.NetAmount, quotation.TaxAmount, quotation.TotalAmount,
+            quotation.OrderId,
+            [.. quotation.Lines.OrderBy(l => l.LineNumber).Select(l => new SalesQuotationLineDto(l.LineNumber, products[l.ProductId].Code, products[l.ProductId].Name,
+                l.Quantity, l.Unit, l.UnitPrice, l.DiscountPercent, l.TaxRate, l.NetAmount, l.TaxAmount))],
+            Timeline(quotation.Timeline));
+    }
+
     public async Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default)
     {
         var customers = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => c.IsActive).OrderBy(c => c.Code)

@@ -18,6 +18,9 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
     public Task<SalesInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<SalesInvoice>().AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
+    public Task<SalesQuotation?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<SalesQuotation>().AsSplitQuery().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+
     public async Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default)
     {
         if (requestId == Guid.Empty) return null;
@@ -27,7 +30,8 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
         }
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RequestLockSpace}, hashtext({requestId.ToString()}))", cancellationToken);
         return await db.Set<SalesOrder>().Where(o => o.RequestId == requestId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken)
-               ?? await db.Set<SalesDelivery>().Where(d => d.RequestId == requestId).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken);
+               ?? await db.Set<SalesDelivery>().Where(d => d.RequestId == requestId).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.Set<SalesQuotation>().Where(q => q.RequestId == requestId).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default)
@@ -52,6 +56,7 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
     public void Add(SalesOrder order) => db.Add(order);
     public void Add(SalesDelivery delivery) => db.Add(delivery);
     public void Add(SalesInvoice invoice) => db.Add(invoice);
+    public void Add(SalesQuotation quotation) => db.Add(quotation);
 }
 
 public static class SalesEntityFrameworkCoreRegistration

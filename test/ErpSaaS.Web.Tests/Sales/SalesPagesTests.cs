@@ -119,6 +119,25 @@ public sealed class SalesPagesTests(AdminPagesFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task A_quotation_saved_from_its_page_becomes_a_draft_order_in_one_click()
+    {
+        var (acme, customer) = await ShopAsync();
+        var fields = OrderFields(acme, customer, "P-1", "6");
+        fields["Input.ValidUntil"] = "2099-12-31";
+
+        var created = await acme.SubmitAsync("/app/sales/quotations/create", await acme.PageAsync("/app/sales/quotations/create"), "#quotation-form", fields);
+        var quotationUrl = created.Headers.Location!.OriginalString;
+        var converting = await acme.SubmitAsync(quotationUrl, await acme.PageAsync(quotationUrl), "#convert-form");
+        var order = await acme.PageAsync(converting.Headers.Location!.OriginalString);
+        var quotation = await acme.PageAsync(quotationUrl);
+
+        order.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("Draft");
+        decimal.Parse(order.QuerySelector("[name='Input.Lines[0].Quantity']")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(6m);
+        quotation.QuerySelector("#quotation-header [data-status]")!.GetAttribute("data-status").ShouldBe("Converted");
+        (await acme.PageAsync("/app/sales/quotations")).QuerySelectorAll("#quotations tbody tr a").Length.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_sales_pages_speak_chinese_to_a_chinese_user()
     {
         var (acme, _) = await ShopAsync();
