@@ -39,6 +39,7 @@ public static class ErpApplicationModule
         services.AddErpInventoryApplication();
         ErpSaaS.Inventory.Alerts.StockAlertsApplicationRegistration.AddErpStockAlerts(services);
         ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
+        ErpSaaS.Sales.SalesApplicationModule.AddErpSales(services);
         services.AddErpCatalogProductServices();
         ErpSaaS.Approvals.ApprovalsApplicationModule.AddErpApprovals(services);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.

@@ -69,6 +69,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddErpInventory();
         ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);
         Inventory.Documents.StockDocumentsEntityFrameworkCoreRegistration.AddErpStockDocumentsPersistence(services);
+        Sales.SalesEntityFrameworkCoreRegistration.AddErpSalesPersistence(services);
         services.AddErpCatalogProductQueries();
         Approvals.ApprovalsEntityFrameworkCoreRegistration.AddErpApprovalsPersistence(services);
         services.AddSingleton(TimeProvider.System);

@@ -82,6 +82,7 @@ public static class ErpWebModule
         services.AddErpShell();
         ErpSaaS.Web.ImportExport.ImportExportWebModule.AddErpImportExportWeb(services, configuration);
         ErpSaaS.Web.Inventory.Documents.StockDocumentsWebModule.AddErpStockDocumentsWeb(services);
+        ErpSaaS.Web.Sales.SalesWebModule.AddErpSalesWeb(services);
         ErpSaaS.Web.Approvals.ApprovalsWebModule.AddErpApprovalsWeb(services);
         services.AddErpStripeWeb();
         ErpSaaS.Web.Catalog.PartnersWebModule.AddErpPartnersWeb(services);

@@ -1,0 +1,63 @@
+using ErpSaaS.Common;
+
+namespace ErpSaaS.Sales;
+
+public interface ISalesOrderAppService
+{
+    Task<PagedResult<SalesOrderSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesOrderSummaryDto>> ExportAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesOrderDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
+    Task<Guid> CreateAsync(SalesOrderInput input, CancellationToken cancellationToken = default);
+    Task UpdateAsync(Guid id, SalesOrderInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Available-to-promise of every line of the order (what confirming would check).</summary>
+    Task<IReadOnlyList<SalesLineAvailabilityDto>> GetAvailabilityAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Confirms a draft (or an approved order): a discount above the company's limit or an order beyond the customer's
+    /// credit goes to approval first; otherwise every line's stock is reserved at once, or nothing is and the short
+    /// line is named. Returns where the order stands afterwards.
+    /// </summary>
+    Task<SalesOrderStatus> ConfirmAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels an order nothing of which was delivered; its reservations are released and a pending approval withdrawn.</summary>
+    Task CancelAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
+}
+
+public interface ISalesDeliveryAppService
+{
+    Task<PagedResult<SalesDeliverySummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesDeliverySummaryDto>> ExportAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesDeliveryDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>A draft delivery of an open order: the quantities given, or all that is open; batches suggested first to expire first.</summary>
+    Task<Guid> CreateAsync(SalesDeliveryInput input, CancellationToken cancellationToken = default);
+    Task<SalesScanResultDto> ScanAsync(Guid id, SalesScanInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Ships the delivery: the ledger issues the stock, the order's reservation shrinks by what shipped.</summary>
+    Task PostAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
+    Task CancelAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
+}
+
+public interface ISalesInvoiceAppService
+{
+    Task<PagedResult<SalesInvoiceSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesInvoiceSummaryDto>> ExportAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesInvoiceDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Invoices what the delivery shipped and was not invoiced yet; the invoice is a receivable of its total.</summary>
+    Task<Guid> CreateFromDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken = default);
+    Task RecordReceiptAsync(Guid id, SalesReceiptInput input, CancellationToken cancellationToken = default);
+}
+
+public interface ISalesQuotationAppService
+{
+    Task<PagedResult<SalesQuotationSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesQuotationSummaryDto>> ExportAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesQuotationDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<Guid> CreateAsync(SalesQuotationInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>One click: a draft order with the quotation's customer, warehouse, lines and prices; refused once the quotation expired.</summary>
+    Task<Guid> ConvertAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
+}

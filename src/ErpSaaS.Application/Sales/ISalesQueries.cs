@@ -1,0 +1,23 @@
+using ErpSaaS.Common;
+
+namespace ErpSaaS.Sales;
+
+/// <summary>The read side of sales: lists, document pages and the figures confirmation and billing read.</summary>
+public interface ISalesQueries
+{
+    Task<PagedResult<SalesOrderSummaryDto>> GetOrdersAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesOrderDto?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<PagedResult<SalesDeliverySummaryDto>> GetDeliveriesAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesDeliveryDto?> FindDeliveryAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<PagedResult<SalesInvoiceSummaryDto>> GetInvoicesAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesInvoiceDto?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesQuotationDto?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The days on which open purchase supply of the product is due at the warehouse, from <paramref name="from"/> on, in order.</summary>
+    Task<IReadOnlyList<DateOnly>> GetSupplyDatesAsync(Guid productId, Guid warehouseId, DateOnly from, CancellationToken cancellationToken = default);
+
+    /// <summary>Sales orders created in [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    Task<int> CountOrdersCreatedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,26 @@
+using ErpSaaS.Approvals;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSaaS.Sales;
+
+public static class SalesApplicationModule
+{
+    /// <summary>Sales use cases (orders, deliveries, invoices and receipts), their approval handlers and the billing usage row.</summary>
+    public static IServiceCollection AddErpSales(this IServiceCollection services)
+    {
+        services.AddScoped<SalesManager>();
+        services.AddScoped<SalesActors>();
+        services.AddScoped<SalesInputs>();
+        services.AddScoped<ISalesQuotationAppService, SalesQuotationAppService>();
+        services.AddScoped<SalesStock>();
+        services.AddScoped<SalesApprovals>();
+        services.AddScoped<SalesOrderApprovalOutcome>();
+        services.AddScoped<IApprovalDecisionHandler, SalesDiscountApprovalHandler>();
+        services.AddScoped<IApprovalDecisionHandler, SalesCreditApprovalHandler>();
+        services.AddScoped<Billing.IUsageContributor, SalesOrdersUsageContributor>();
+        services.AddScoped<ISalesOrderAppService, SalesOrderAppService>();
+        services.AddScoped<ISalesDeliveryAppService, SalesDeliveryAppService>();
+        services.AddScoped<ISalesInvoiceAppService, SalesInvoiceAppService>();
+        return services;
+    }
+}

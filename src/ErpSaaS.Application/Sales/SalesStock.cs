@@ -1,0 +1,82 @@
+using System.Globalization;
+using ErpSaaS.Common;
+using ErpSaaS.Errors;
+using ErpSaaS.Inventory;
+
+namespace ErpSaaS.Sales;
+
+/// <summary>
+/// What sales asks of the stock: available-to-promise per line, and the reservation of a whole order, all lines or
+/// none. Lines are reserved in product order, so two orders naming the same products lock them in the same order and
+/// never deadlock; the reservation itself refuses what is not available, so no two orders get the same last unit.
+/// </summary>
+public sealed class SalesStock(IStockReservations reservations, IStockAvailability availability, ISalesQueries queries)
+{
+    public async Task<SalesLineAvailabilityDto> AvailabilityAsync(SalesOrder order, SalesOrderLine line, string productCode, DateOnly today,
+        CancellationToken cancellationToken = default)
+    {
+        var levels = await availability.GetLevelsAsync([line.ProductId], order.WarehouseId, cancellationToken);
+        var ownReservation = order.IsOpen ? line.OpenQuantity : 0m;
+        var availableNow = levels[line.ProductId].Available + ownReservation;
+        var byPromised = await availability.GetAvailableByAsync(line.ProductId, order.WarehouseId, line.PromisedDate, cancellationToken) + ownReservation;
+        var needed = line.OpenQuantity;
+        var shortNow = Math.Max(0m, needed - availableNow);
+        DateOnly? coveredOn = shortNow == 0m ? today : null;
+        if (coveredOn is null)
+        {
+            foreach (var day in await queries.GetSupplyDatesAsync(line.ProductId, order.WarehouseId, today, cancellationToken))
+            {
+                if (await availability.GetAvailableByAsync(line.ProductId, order.WarehouseId, day, cancellationToken) + ownReservation < needed) continue;
+                coveredOn = day;
+                break;
+            }
+        }
+        return new SalesLineAvailabilityDto(line.LineNumber, productCode, needed, availableNow, byPromised, shortNow, line.PromisedDate, coveredOn);
+    }
+
+    /// <summary>
+    /// Reserves what every line still has open. When some line is short, every reservation of the order is released
+    /// again and the short lines come back (nothing is reserved).
+    /// </summary>
+    public async Task<IReadOnlyList<SalesOrderLine>> TryReserveAsync(SalesOrder order, CancellationToken cancellationToken = default)
+    {
+        var shortLines = new List<SalesOrderLine>();
+        foreach (var line in order.Lines.OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber))
+        {
+            try
+            {
+                await ReserveAsync(order, line, cancellationToken);
+            }
+            catch (BusinessException refused) when (refused.Code == InventoryErrorCodes.InsufficientStock)
+            {
+                shortLines.Add(line);
+            }
+        }
+        if (shortLines.Count > 0) await reservations.ReleaseAllAsync(SalesConsts.OrderSource, order.Id, cancellationToken);
+        return shortLines;
+    }
+
+    /// <summary>Holds what the line still has open (0 releases it): called after a delivery shipped part of it.</summary>
+    public Task ReserveAsync(SalesOrder order, SalesOrderLine line, CancellationToken cancellationToken = default) =>
+        reservations.ReserveAsync(new StockReservationRequest
+        {
+            SourceType = SalesConsts.OrderSource, SourceId = order.Id, SourceNumber = order.Number, SourceLine = line.LineNumber,
+            ProductId = line.ProductId, WarehouseId = order.WarehouseId, Quantity = line.OpenQuantity, RequiredOn = line.PromisedDate,
+        }, cancellationToken);
+
+    public Task ReleaseAllAsync(SalesOrder order, CancellationToken cancellationToken = default) =>
+        reservations.ReleaseAllAsync(SalesConsts.OrderSource, order.Id, cancellationToken);
+
+    /// <summary>The refusal a user sees for a short line: needed, available, short and the date open supply would cover it.</summary>
+    public static BusinessException Shortage(SalesOrder order, SalesOrderLine line, SalesLineAvailabilityDto atp)
+    {
+        var field = SalesRules.Field(order.Lines.ToList().IndexOf(line), "Quantity");
+        var (needed, available, shortBy) = (Plain(atp.Needed), Plain(Math.Max(0m, atp.AvailableNow)), Plain(atp.ShortQuantity));
+        return atp.CoveredOn is { } day
+            ? BusinessException.ForField(field, SalesErrorCodes.InsufficientStock, atp.ProductCode, needed, available, shortBy, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+            : BusinessException.ForField(field, SalesErrorCodes.InsufficientStockNoSupply, atp.ProductCode, needed, available, shortBy);
+    }
+
+    /// <summary>A quantity as people write it: 25, not the stored 25.0000.</summary>
+    private static decimal Plain(decimal quantity) => quantity / 1.0000000000000000000000000000m;
+}

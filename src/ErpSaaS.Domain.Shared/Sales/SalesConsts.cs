@@ -1,0 +1,79 @@
+using System.Text.Json.Serialization;
+
+namespace ErpSaaS.Sales;
+
+public static class SalesConsts
+{
+    public const int MaxNumberLength = 64;
+    public const int MaxCommentLength = 500;
+    public const int MaxReferenceLength = 128;
+    public const int MaxLines = 200;
+    public const int QuantityScale = 4;
+    public const int UnitPriceScale = 6;
+    public const int AmountScale = 2;
+    public const int TaxRateScale = 4;
+
+    /// <summary>The stock ledger and reservation source type of sales documents.</summary>
+    public const string OrderSource = "SalesOrder";
+    public const string DeliverySource = "SalesDelivery";
+    public const string ReturnSource = "SalesReturn";
+}
+
+/// <summary>
+/// Where a sales order stands. Draft → (pending approval → approved) → confirmed (stock reserved) → partially
+/// delivered → delivered → completed (fully delivered and invoiced); cancelled from anything not yet delivered.
+/// The fulfilment statuses follow from the delivered and invoiced quantities, never set by hand.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SalesOrderStatus>))]
+public enum SalesOrderStatus
+{
+    Draft = 0,
+    PendingApproval = 1,
+    Approved = 2,
+    Confirmed = 3,
+    PartiallyDelivered = 4,
+    Delivered = 5,
+    Completed = 6,
+    Cancelled = 7,
+}
+
+/// <summary>Whether one reason for approval (discount, credit) applies to an order, waits for approvers or was granted.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SalesApprovalState>))]
+public enum SalesApprovalState
+{
+    NotNeeded = 0,
+    Pending = 1,
+    Approved = 2,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<SalesDeliveryStatus>))]
+public enum SalesDeliveryStatus
+{
+    Draft = 0,
+    Posted = 1,
+    Cancelled = 2,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<SalesInvoiceStatus>))]
+public enum SalesInvoiceStatus
+{
+    Open = 0,
+    PartiallyReceived = 1,
+    Received = 2,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<ReceiptMethod>))]
+public enum ReceiptMethod
+{
+    BankTransfer = 0,
+    Cash = 1,
+    Other = 2,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<SalesQuotationStatus>))]
+public enum SalesQuotationStatus
+{
+    Open = 0,
+    Converted = 1,
+    Cancelled = 2,
+}

@@ -1,0 +1,30 @@
+namespace ErpSaaS.Sales;
+
+/// <summary>Sales documents of the current company, loaded whole (lines, timeline, receipts).</summary>
+public interface ISalesRepository
+{
+    Task<SalesOrder?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<SalesDelivery?> FindDeliveryAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<SalesInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<SalesQuotation?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The document an earlier submit of the same form created, if any. Call inside the saving transaction: it locks
+    /// the request id until commit, so two submits racing each other create one document, not two.
+    /// </summary>
+    Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// What the customer owes or has committed to, other than <paramref name="exceptOrderId"/>: invoiced and not yet
+    /// received, plus approved or confirmed orders not invoiced yet.
+    /// </summary>
+    Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Per order line, the base quantity on draft deliveries of the order (promised to the warehouse, not shipped yet).</summary>
+    Task<IReadOnlyDictionary<int, decimal>> GetDraftDeliveryQuantitiesAsync(Guid orderId, Guid? exceptDeliveryId, CancellationToken cancellationToken = default);
+
+    void Add(SalesOrder order);
+    void Add(SalesDelivery delivery);
+    void Add(SalesInvoice invoice);
+    void Add(SalesQuotation quotation);
+}

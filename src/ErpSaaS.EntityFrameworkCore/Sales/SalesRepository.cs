@@ -1,0 +1,71 @@
+using ErpSaaS.Sales;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSaaS.EntityFrameworkCore.Sales;
+
+internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
+{
+    // The first key of the two-key advisory lock: "SALE", so request-id locks never meet other modules' locks.
+    private const int RequestLockSpace = 0x53414C45;
+
+    public Task<SalesOrder?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<SalesOrder>().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    public Task<SalesDelivery?> FindDeliveryAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<SalesDelivery>().AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    public Task<SalesInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<SalesInvoice>().AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
+    public Task<SalesQuotation?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<SalesQuotation>().AsSplitQuery().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
+
+    public async Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default)
+    {
+        if (requestId == Guid.Empty) return null;
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A form's request id must be claimed inside the transaction that saves the document.");
+        }
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RequestLockSpace}, hashtext({requestId.ToString()}))", cancellationToken);
+        return await db.Set<SalesOrder>().Where(o => o.RequestId == requestId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.Set<SalesDelivery>().Where(d => d.RequestId == requestId).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.Set<SalesQuotation>().Where(q => q.RequestId == requestId).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default)
+    {
+        var receivables = await db.Set<SalesInvoice>().Where(i => i.CustomerId == customerId).SumAsync(i => i.TotalAmount - i.ReceivedAmount, cancellationToken);
+        var committed = await db.Set<SalesOrder>()
+            .Where(o => o.CustomerId == customerId && o.Id != exceptOrderId
+                        && (o.Status == SalesOrderStatus.Approved || o.Status == SalesOrderStatus.Confirmed
+                            || o.Status == SalesOrderStatus.PartiallyDelivered || o.Status == SalesOrderStatus.Delivered)
+                        && o.TotalAmount > o.InvoicedAmount)
+            .SumAsync(o => o.TotalAmount - o.InvoicedAmount, cancellationToken);
+        return receivables + committed;
+    }
+
+    public async Task<IReadOnlyDictionary<int, decimal>> GetDraftDeliveryQuantitiesAsync(Guid orderId, Guid? exceptDeliveryId, CancellationToken cancellationToken = default) =>
+        await db.Set<SalesDeliveryLine>()
+            .Where(l => db.Set<SalesDelivery>().Any(d => d.Id == l.DeliveryId && d.OrderId == orderId && d.Status == SalesDeliveryStatus.Draft && d.Id != exceptDeliveryId))
+            .GroupBy(l => l.OrderLineNumber)
+            .Select(g => new { Line = g.Key, Quantity = g.Sum(l => l.Quantity) })
+            .ToDictionaryAsync(g => g.Line, g => g.Quantity, cancellationToken);
+
+    public void Add(SalesOrder order) => db.Add(order);
+    public void Add(SalesDelivery delivery) => db.Add(delivery);
+    public void Add(SalesInvoice invoice) => db.Add(invoice);
+    public void Add(SalesQuotation quotation) => db.Add(quotation);
+}
+
+public static class SalesEntityFrameworkCoreRegistration
+{
+    /// <summary>Persistence and read side of sales.</summary>
+    public static IServiceCollection AddErpSalesPersistence(this IServiceCollection services)
+    {
+        services.AddScoped<ISalesRepository, SalesRepository>();
+        services.AddScoped<ISalesQueries, SalesQueries>();
+        return services;
+    }
+}

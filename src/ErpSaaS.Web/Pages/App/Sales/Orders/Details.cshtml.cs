@@ -1,0 +1,129 @@
+using ErpSaaS.Approvals;
+using ErpSaaS.Permissions;
+using ErpSaaS.Sales;
+using ErpSaaS.Web.Inventory.Documents;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ErpSaaS.Web.Pages.App.Sales.Orders;
+
+/// <summary>
+/// An order's page: header with what is left to deliver, invoice and receive; while a draft the lines form and the
+/// available-to-promise of each line; the approval's steps; confirm, cancel and "deliver" (the quantities of a delivery).
+/// </summary>
+[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Sales)]
+public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryAppService deliveries, IApprovalRequests approvals) : ErpPageModel
+{
+    public SalesOrderDto Order { get; private set; } = null!;
+    public SalesOptionsDto Options { get; private set; } = null!;
+    public IReadOnlyList<SalesLineAvailabilityDto> Availability { get; private set; } = [];
+    public IReadOnlyList<ApprovalRequestDto> ApprovalRequests { get; private set; } = [];
+
+    [BindProperty]
+    public SalesOrderInput Input { get; set; } = new();
+
+    [BindProperty]
+    public SalesActionInput Action { get; set; } = new();
+
+    [BindProperty]
+    public SalesDeliveryInput Delivery { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Input = Order.ToInput();
+        Input.Lines = StockDocumentForms.WithBlankRows(Input.Lines);
+        Delivery = new SalesDeliveryInput
+        {
+            RequestId = Guid.NewGuid(), OrderId = id,
+            Lines = [.. Order.Lines.Select(l => new SalesDeliveryLineInput { OrderLineNumber = l.LineNumber, Quantity = l.OpenQuantity * l.Quantity / l.BaseQuantity })],
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        if (!IsValidFor(InputPrefix)) return Page();
+        Input.Lines = StockDocumentForms.Filled(Input.Lines, l => l.IsBlank);
+        ModelState.Clear();
+        if (await TryAsync(() => orders.UpdateAsync(id, Input, cancellationToken)))
+        {
+            TempData["Message"] = L["Sales:DraftSaved"].Value;
+            return RedirectToPage(new { id });
+        }
+        Input.Lines = StockDocumentForms.WithBlankRows(Input.Lines, 1);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddLinesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        ModelState.Clear();
+        Input.Lines = StockDocumentForms.WithBlankRows(StockDocumentForms.Filled(Input.Lines, l => l.IsBlank), StockDocumentForms.MoreRows);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var status = SalesOrderStatus.Draft;
+        // A short line is named by its field ("Lines[1].Quantity"): the message goes next to that line of the form.
+        if (IsValidFor(nameof(Action)) && await TryAsync(async () => status = await orders.ConfirmAsync(id, Action, cancellationToken)))
+        {
+            TempData["Message"] = L[status == SalesOrderStatus.PendingApproval ? "Sales:SubmittedForApproval" : "Sales:ConfirmedMessage"].Value;
+            return RedirectToPage(new { id });
+        }
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (IsValidFor(nameof(Action)) && await TryAsync(() => orders.CancelAsync(id, Action, cancellationToken), nameof(Action)))
+        {
+            TempData["Message"] = L["Sales:CancelledMessage"].Value;
+            return RedirectToPage(new { id });
+        }
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDeliverAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Delivery.OrderId = id;
+        Delivery.Lines = [.. Delivery.Lines.Where(l => l.Quantity is > 0m)];
+        var deliveryId = Guid.Empty;
+        if (IsValidFor(nameof(Delivery)) && await TryAsync(async () => deliveryId = await deliveries.CreateAsync(Delivery, cancellationToken), nameof(Delivery)))
+        {
+            TempData["Message"] = L["Sales:DeliveryCreated"].Value;
+            return Redirect($"/app/sales/deliveries/{deliveryId}");
+        }
+        var kept = Delivery;
+        await RedisplayAsync(id, cancellationToken);
+        Delivery = kept;
+        return Page();
+    }
+
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var errors = ModelState.Where(e => e.Value?.Errors.Count > 0).SelectMany(e => e.Value!.Errors.Select(x => (e.Key, x.ErrorMessage))).ToList();
+        await OnGetAsync(id, cancellationToken);
+        ModelState.Clear();
+        // Without the draft's form (an approved order) a line's message has no field to sit next to: it goes to the summary.
+        foreach (var (key, message) in errors) ModelState.AddModelError(Order.IsDraft || !key.StartsWith(InputPrefix + ".", StringComparison.Ordinal) ? key : string.Empty, message);
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Order = await orders.GetAsync(id, cancellationToken);
+        Options = await orders.GetOptionsAsync(cancellationToken);
+        if (Order.Status is SalesOrderStatus.Draft or SalesOrderStatus.Approved or SalesOrderStatus.PendingApproval)
+        {
+            Availability = await orders.GetAvailabilityAsync(id, cancellationToken);
+        }
+        var requests = new List<ApprovalRequestDto>();
+        foreach (var type in new[] { ApprovalDocumentType.SalesDiscount, ApprovalDocumentType.SalesOrderCredit })
+        {
+            if (await approvals.FindAsync(type, id, cancellationToken) is { } request) requests.Add(request);
+        }
+        ApprovalRequests = requests;
+    }
+}
