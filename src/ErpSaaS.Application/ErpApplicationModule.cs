@@ -39,6 +39,7 @@ public static class ErpApplicationModule
         services.AddErpInventoryApplication();
         ErpSaaS.Inventory.Alerts.StockAlertsApplicationRegistration.AddErpStockAlerts(services);
         ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
+        ErpSaaS.Purchasing.PurchasingApplicationModule.AddErpPurchasing(services);
         services.AddErpCatalogProductServices();
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();

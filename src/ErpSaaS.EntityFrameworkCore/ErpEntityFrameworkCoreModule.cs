@@ -69,6 +69,7 @@ public static class ErpEntityFrameworkCoreModule
         services.AddErpInventory();
         ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);
         Inventory.Documents.StockDocumentsEntityFrameworkCoreRegistration.AddErpStockDocumentsPersistence(services);
+        Purchasing.PurchasingEntityFrameworkCoreRegistration.AddErpPurchasingPersistence(services);
         services.AddErpCatalogProductQueries();
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();

@@ -41,6 +41,7 @@ public static class SettingDefinitions
         all.AddRange(Numbering.DocumentTypes.DefaultPatterns.Select(p => new SettingDefinition(NumberPatternSetting(p.Key), p.Value)));
         all.AddRange(Inventory.InventorySettings.Definitions);
         all.AddRange(Inventory.Alerts.StockAlertSettings.Definitions);
+        all.AddRange(Purchasing.PurchasingSettings.Definitions);
         return all;
     }
 }
