@@ -41,6 +41,7 @@ public static class ErpApplicationModule
         ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
         ErpSaaS.Purchasing.PurchasingApplicationModule.AddErpPurchasing(services);
         services.AddErpCatalogProductServices();
+        ErpSaaS.Approvals.ApprovalsApplicationModule.AddErpApprovals(services);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -71,6 +71,7 @@ public static class ErpEntityFrameworkCoreModule
         Inventory.Documents.StockDocumentsEntityFrameworkCoreRegistration.AddErpStockDocumentsPersistence(services);
         Purchasing.PurchasingEntityFrameworkCoreRegistration.AddErpPurchasingPersistence(services);
         services.AddErpCatalogProductQueries();
+        Approvals.ApprovalsEntityFrameworkCoreRegistration.AddErpApprovalsPersistence(services);
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

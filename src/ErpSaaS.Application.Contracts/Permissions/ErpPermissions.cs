@@ -69,6 +69,12 @@ public static class ErpPermissions
         public const string Sales = "Sales";
     }
 
+    public static class Approvals
+    {
+        public const string Group = "Approvals";
+        public const string FlowsManage = "Approvals.Flows.Manage";
+    }
+
     public static readonly IReadOnlyList<PermissionDefinition> All =
     [
         new(Identity.Users, Identity.Group, PermissionSide.Tenant),
@@ -83,6 +89,7 @@ public static class ErpPermissions
         new(Trading.Inventory, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Trading.Purchasing, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Trading.Sales, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
+        new(Approvals.FlowsManage, Approvals.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.ApprovalFlows),
         new(Host.Tenants, Host.Group, PermissionSide.Host),
         new(Host.TenantsManage, Host.Group, PermissionSide.Host, Host.Tenants),
         new(Host.Jobs, Host.Group, PermissionSide.Host),

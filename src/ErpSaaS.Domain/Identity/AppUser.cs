@@ -33,6 +33,9 @@ public sealed class AppUser : IdentityUser<Guid>, IMultiTenant, IHasCreationTime
     public DateTimeOffset? InvitedAt { get; private set; }
     public DateTimeOffset? LastSignInAt { get; private set; }
 
+    /// <summary>Who approves for this user when a flow asks for "the submitter's manager"; none: the tenant admins do.</summary>
+    public Guid? ManagerId { get; private set; }
+
     /// <summary>An invited user has no password until they accept the e-mailed invitation.</summary>
     public bool IsInvitationPending => InvitedAt is not null && PasswordHash is null;
 
@@ -44,6 +47,12 @@ public sealed class AppUser : IdentityUser<Guid>, IMultiTenant, IHasCreationTime
     }
 
     public void MarkInvited(DateTimeOffset at) => InvitedAt = at;
+
+    public void AssignManager(Guid? managerId)
+    {
+        if (managerId == Id) throw BusinessException.ForField(nameof(ManagerId), ErpSaaS.Errors.ApprovalErrorCodes.ManagerIsSelf);
+        ManagerId = managerId == Guid.Empty ? null : managerId;
+    }
 
     public void RecordSignIn(DateTimeOffset at) => LastSignInAt = at;
 
