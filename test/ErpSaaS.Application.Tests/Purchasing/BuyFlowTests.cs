@@ -2,6 +2,7 @@ using ErpSaaS.Approvals;
 using ErpSaaS.Common;
 using ErpSaaS.Errors;
 using ErpSaaS.Purchasing;
+using ErpSaaS.TestBase;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -13,7 +14,7 @@ namespace ErpSaaS.Application.Tests.Purchasing;
 /// The buy flow as a purchaser and a warehouse keeper live it: an order defaulted from the supplier's price list,
 /// approved, received in two goes with inspection, with the exact on-hand, on-order and order status after each step.
 /// </summary>
-public sealed class BuyFlowTests(PurchasingFixture fixture) : IClassFixture<PurchasingFixture>
+public sealed class BuyFlowTests(ErpTestFixture fixture) : IClassFixture<ErpTestFixture>
 {
     [Fact]
     public async Task Order_approval_and_two_receipts_leave_exact_stock_on_order_and_status()
@@ -37,8 +38,6 @@ public sealed class BuyFlowTests(PurchasingFixture fixture) : IClassFixture<Purc
         var approved = await acme.Orders(s => s.GetAsync(order));
         approved.Status.ShouldBe(PurchaseOrderStatus.Approved);
         approved.Timeline.Select(e => e.Status).ShouldBe(["Draft", "PendingApproval", "Approved"]);
-        var submission = fixture.Approvals.Submitted.Single(s => s.DocumentId == order);
-        (submission.DocumentType, submission.Facts.Amount, submission.Facts.WarehouseId).ShouldBe((ApprovalDocumentType.PurchaseOrder, 565.00m, acme.Warehouse("WH01")));
         (await acme.LevelAsync("P-1", "WH01")).ShouldBe((0m, 100m));
 
         // 6 boxes arrive; half a box fails inspection and goes to quarantine: 55 pieces in WH01, 5 in QC01, 40 still on order.
@@ -123,26 +122,31 @@ public sealed class BuyFlowTests(PurchasingFixture fixture) : IClassFixture<Purc
     }
 
     [Fact]
-    public async Task An_order_held_for_approval_is_on_order_only_once_approved_and_a_rejection_makes_it_a_draft_again()
+    public async Task An_order_above_the_flow_amount_is_on_order_only_once_the_boss_approves_and_a_rejection_makes_it_a_draft_again()
     {
         var acme = await PurchasingCompany.CreateAsync(fixture);
-        await acme.AddProductAsync("P-1", standardCost: 3m);
+        await acme.AddProductAsync("P-1", standardCost: 100m);
         await acme.AddSupplierAsync("S-1");
+        await acme.RequireBossApprovalFromAsync(1000m);
+
+        // ¥113.00 with tax stays below the boss's threshold; ¥1,130.00 waits for him.
+        var small = await acme.CreateOrderAsync("S-1", new PurchaseOrderLineInput { Product = "P-1", Quantity = 1m });
+        await acme.SubmitAsync(small);
+        (await acme.Orders(s => s.GetAsync(small))).Status.ShouldBe(PurchaseOrderStatus.Approved);
         var order = await acme.CreateOrderAsync("S-1", new PurchaseOrderLineInput { Product = "P-1", Quantity = 10m });
-        fixture.Approvals.HoldForApproval(order);
         await acme.SubmitAsync(order);
-        (await acme.Orders(s => s.GetAsync(order))).Status.ShouldBe(PurchaseOrderStatus.PendingApproval);
-        (await acme.LevelAsync("P-1", "WH01")).ShouldBe((0m, 0m));
+        var pending = await acme.Orders(s => s.GetAsync(order));
+        (pending.Status, pending.TotalAmount).ShouldBe((PurchaseOrderStatus.PendingApproval, 1130.00m));
+        (await acme.LevelAsync("P-1", "WH01")).ShouldBe((0m, 1m));
 
-        await Decide(acme, order, approve: false, "Ask for a better price");
+        await acme.DecideAsBossAsync(pending.Number, approve: false, "Ask for a better price");
         var rejected = await acme.Orders(s => s.GetAsync(order));
-        (rejected.Status, rejected.Timeline[^1].Comment, rejected.Timeline[^1].UserName).ShouldBe((PurchaseOrderStatus.Draft, "Ask for a better price", "boss"));
+        (rejected.Status, rejected.Timeline[^1].Status, rejected.Timeline[^1].Comment).ShouldBe((PurchaseOrderStatus.Draft, "Draft", "Ask for a better price"));
 
-        fixture.Approvals.HoldForApproval(order);
         await acme.SubmitAsync(order);
-        await Decide(acme, order, approve: true, null);
+        await acme.DecideAsBossAsync(pending.Number, approve: true, null);
         (await acme.Orders(s => s.GetAsync(order))).Status.ShouldBe(PurchaseOrderStatus.Approved);
-        (await acme.LevelAsync("P-1", "WH01")).ShouldBe((0m, 10m));
+        (await acme.LevelAsync("P-1", "WH01")).ShouldBe((0m, 11m));
     }
 
     [Fact]
@@ -210,14 +214,4 @@ public sealed class BuyFlowTests(PurchasingFixture fixture) : IClassFixture<Purc
         var next = await acme.CreateOrderAsync("S-1", new PurchaseOrderLineInput { Product = "P-1", Quantity = 1m });
         (await acme.Orders(s => s.GetAsync(next))).Lines.Single().UnitPrice.ShouldBe(4.6m);
     }
-
-    private Task Decide(PurchasingCompany acme, Guid order, bool approve, string? comment) =>
-        acme.InTransactionAsync(async sp =>
-        {
-            var handler = sp.GetServices<IApprovalDecisionHandler>().Single(h => h.DocumentType == ApprovalDocumentType.PurchaseOrder);
-            var decision = new ApprovalDecision(order, Guid.NewGuid(), "boss", fixture.Clock.GetUtcNow(), comment);
-            if (approve) await handler.ApprovedAsync(decision);
-            else await handler.RejectedAsync(decision);
-            return true;
-        });
 }

@@ -1,3 +1,4 @@
+using ErpSaaS.Approvals;
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Features;
@@ -117,6 +118,30 @@ public sealed class PurchasingCompany
             var levels = await sp.GetRequiredService<IStockAvailability>().GetLevelsAsync([Product(product)], Warehouse(warehouse));
             var level = levels.GetValueOrDefault(Product(product)) ?? StockLevel.None(Product(product), Warehouse(warehouse));
             return (level.OnHand, level.OnOrder);
+        });
+
+    /// <summary>Purchase orders from <paramref name="minimumAmount"/> up (in the company's currency) wait for the boss, who is added as a user.</summary>
+    public async Task RequireBossApprovalFromAsync(decimal minimumAmount)
+    {
+        Boss = await _fixture.Given.User(Tenant, "boss", StaticRoles.Admin);
+        await InCompanyAsync(sp => sp.GetRequiredService<IApprovalFlowAppService>().AddStepAsync(ApprovalDocumentType.PurchaseOrder, new ApprovalStepInput
+        {
+            Name = "Boss", ApproverKind = ApproverKind.User, ApproverUserId = Boss, ConditionKind = ApprovalConditionKind.AmountAtLeast, ConditionNumber = minimumAmount,
+        }));
+    }
+
+    public Guid Boss { get; private set; }
+
+    /// <summary>The boss approves or rejects the order from the approval inbox.</summary>
+    public Task DecideAsBossAsync(string orderNumber, bool approve, string? comment) =>
+        _fixture.AsUserAsync(Tenant, Boss, async sp =>
+        {
+            var inbox = sp.GetRequiredService<IApprovalInboxAppService>();
+            var item = (await inbox.GetPendingAsync(new ApprovalInboxQuery())).Items.Single(i => i.DocumentNumber == orderNumber);
+            var input = new ApprovalDecisionInput { Comment = comment, Version = item.Version };
+            if (approve) await inbox.ApproveAsync(item.RequestId, input);
+            else await inbox.RejectAsync(item.RequestId, input);
+            return true;
         });
 
     public Task<T> InCompanyAsync<T>(Func<IServiceProvider, Task<T>> work) => _fixture.AsUserAsync(Tenant, Admin, work);
