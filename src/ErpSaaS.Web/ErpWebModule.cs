@@ -82,6 +82,7 @@ public static class ErpWebModule
         services.AddErpShell();
         ErpSaaS.Web.ImportExport.ImportExportWebModule.AddErpImportExportWeb(services, configuration);
         ErpSaaS.Web.Inventory.Documents.StockDocumentsWebModule.AddErpStockDocumentsWeb(services);
+        ErpSaaS.Web.Purchasing.PurchasingWebModule.AddErpPurchasingWeb(services);
         services.AddErpStripeWeb();
         ErpSaaS.Web.Catalog.PartnersWebModule.AddErpPartnersWeb(services);
         services.AddErpErrorHandling();

@@ -49,7 +49,7 @@ public sealed class GoodsReceiptAppService(
     {
         await CheckAsync(cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
-        var orderId = input.PurchaseOrderId ?? throw BusinessException.ForField(nameof(input.PurchaseOrderId), PurchasingErrorCodes.OrderLineUnknown, "—");
+        var orderId = input.PurchaseOrderId ?? throw BusinessException.ForField(nameof(input.PurchaseOrderId), PurchasingErrorCodes.OrderRequired);
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             if (await repository.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;

@@ -90,7 +90,7 @@ public sealed class PurchaseOrderAppService(
 
     public async Task ConfirmDateAsync(Guid id, ConfirmDateInput input, CancellationToken cancellationToken = default)
     {
-        var date = input.ConfirmedDate ?? throw BusinessException.ForField(nameof(input.ConfirmedDate), PurchasingErrorCodes.ConfirmedDateBeforeOrder, "—");
+        var date = input.ConfirmedDate ?? throw BusinessException.ForField(nameof(input.ConfirmedDate), PurchasingErrorCodes.ConfirmedDateRequired);
         await ChangeAsync(id, input.Version, (order, actor) => order.ConfirmDate(date, input.LineNumber, actor), cancellationToken);
     }
 

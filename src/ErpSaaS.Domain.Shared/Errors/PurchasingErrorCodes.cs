@@ -22,12 +22,13 @@ public static class PurchasingErrorCodes
     public const string UnitPriceInvalid = "Purchasing:UnitPriceInvalid";
     public const string TaxRateUnknown = "Purchasing:TaxRateUnknown";
     public const string ExpectedDateBeforeOrder = "Purchasing:ExpectedDateBeforeOrder";
+    public const string ConfirmedDateRequired = "Purchasing:ConfirmedDateRequired";
+    public const string OrderRequired = "Purchasing:OrderRequired";
     public const string ConfirmedDateBeforeOrder = "Purchasing:ConfirmedDateBeforeOrder";
     public const string OrderLineUnknown = "Purchasing:OrderLineUnknown";
     public const string CancelAfterReceipt = "Purchasing:CancelAfterReceipt";
     public const string OrderNotReceivable = "Purchasing:OrderNotReceivable";
     public const string OverReceipt = "Purchasing:OverReceipt";
-    public const string InspectionDoesNotAddUp = "Purchasing:InspectionDoesNotAddUp";
     public const string RejectReasonRequired = "Purchasing:RejectReasonRequired";
     public const string QuarantineWarehouseRequired = "Purchasing:QuarantineWarehouseRequired";
     public const string QuarantineWarehouseInvalid = "Purchasing:QuarantineWarehouseInvalid";

@@ -14,10 +14,15 @@ public static class PurchasingSettings
 
     public const decimal MaxPercent = 1000m;
 
+    /// <summary>The settings page shows both in one card, as a choice of these percentages.</summary>
+    public const string Section = "Purchasing";
+
+    public static readonly IReadOnlyList<string> Percentages = ["0", "1", "2", "5", "10", "20"];
+
     public static readonly IReadOnlyList<SettingDefinition> Definitions =
     [
-        new(OverReceiptTolerancePercent, "0"),
-        new(PriceTolerancePercent, "0"),
+        new(OverReceiptTolerancePercent, "0", Percentages, Section),
+        new(PriceTolerancePercent, "0", Percentages, Section),
     ];
 
     /// <summary>A stored percentage; anything unreadable or out of range counts as 0 (the strict default).</summary>

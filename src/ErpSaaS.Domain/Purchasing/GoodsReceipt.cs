@@ -197,7 +197,7 @@ public sealed class GoodsReceiptLine : Entity, IMultiTenant
         AcceptedQuantity = details.AcceptedQuantity;
         RejectedQuantity = details.RejectedQuantity;
         Disposition = details.Disposition;
-        RejectReason = RejectedQuantity > 0m ? PurchasingRules.Reason(details.RejectReason, PurchasingRules.Field(index, nameof(RejectReason))) : null;
+        RejectReason = RejectedQuantity > 0m ? RejectReasonOf(details.RejectReason, index) : null;
         if (!batchLater)
         {
             BatchNumber = StockLineRules.Batch(product, details.BatchNumber, index);
@@ -253,6 +253,13 @@ public sealed class GoodsReceiptLine : Entity, IMultiTenant
     {
         BaseAccepted = StockLineRules.ToBase(product, AcceptedQuantity, Unit, index, nameof(AcceptedQuantity));
         BaseRejected = StockLineRules.ToBase(product, RejectedQuantity, Unit, index, nameof(RejectedQuantity));
+    }
+
+    private static string RejectReasonOf(string? reason, int index)
+    {
+        var field = PurchasingRules.Field(index, nameof(RejectReason));
+        if (string.IsNullOrWhiteSpace(reason)) throw BusinessException.ForField(field, PurchasingErrorCodes.RejectReasonRequired);
+        return PurchasingRules.Reason(reason, field);
     }
 
     private static void CheckQuantity(decimal quantity, int index, string field)

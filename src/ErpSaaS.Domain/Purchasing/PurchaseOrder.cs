@@ -168,7 +168,7 @@ public sealed class PurchaseOrder : AggregateRoot, IMultiTenant
         if (line.ReceivedQuantity + baseQuantity > allowed)
         {
             throw BusinessException.ForField(field, PurchasingErrorCodes.OverReceipt, line.LineNumber,
-                decimal.Round(Math.Max(0m, allowed - line.ReceivedQuantity), PurchasingConsts.QuantityScale), tolerancePercent);
+                PurchasingRules.Plain(decimal.Round(Math.Max(0m, allowed - line.ReceivedQuantity), PurchasingConsts.QuantityScale)), PurchasingRules.Plain(tolerancePercent));
         }
         line.AddReceived(baseQuantity);
     }

@@ -66,5 +66,8 @@ public static class PurchasingRules
         if (count > PurchasingConsts.MaxLines) throw BusinessException.ForField("Lines", PurchasingErrorCodes.TooManyLines, PurchasingConsts.MaxLines);
     }
 
+    /// <summary>A quantity as people write it in a message: 5, not 5.0000.</summary>
+    public static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
+
     public static decimal Amount(decimal value) => decimal.Round(value, PurchasingConsts.AmountScale, MidpointRounding.AwayFromZero);
 }
