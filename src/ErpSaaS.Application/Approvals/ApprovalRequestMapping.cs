@@ -11,9 +11,9 @@ internal static class ApprovalRequestMapping
 
     private static ApprovalStepDto ToDto(ApprovalRequestStep step)
     {
-        var decided = step.Approvers.Where(a => a.Decision is not null).OrderBy(a => a.DecidedAt).ToList();
+        var decided = step.Approvers.Where(a => a.Decision is not null).OrderBy(a => a.DecidedAt).ThenBy(a => a.UserName, StringComparer.CurrentCulture).ToList();
         return new ApprovalStepDto(
-            step.Order, step.Name, step.Status, [.. step.Approvers.Select(a => a.UserName)], step.DueAt,
+            step.Order, step.Name, step.Status, [.. step.Approvers.OrderBy(a => a.IsEscalation).ThenBy(a => a.UserName, StringComparer.CurrentCulture).Select(a => a.UserName)], step.DueAt,
             decided.Count == 0 ? null : string.Join(", ", decided.Select(DeciderName)),
             decided.LastOrDefault()?.DecidedAt,
             decided.Where(a => a.Comment is not null).Select(a => a.Comment!).ToList() is { Count: > 0 } comments ? string.Join(" / ", comments) : null);

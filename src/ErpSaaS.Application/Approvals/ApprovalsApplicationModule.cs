@@ -13,6 +13,7 @@ public static class ApprovalsApplicationModule
         services.AddScoped<ApprovalPlanner>();
         services.AddScoped<ApprovalClock>();
         services.AddScoped<ApprovalDecisions>();
+        services.AddScoped<ApprovalSlaMonitor>();
         services.AddScoped<IApprovalRequests, ApprovalRequests>();
         services.AddScoped<IApprovalInboxAppService, ApprovalInboxAppService>();
         services.AddScoped<IApprovalFlowAppService, ApprovalFlowAppService>();

@@ -31,6 +31,7 @@ public static class ErpJobsModule
                 trigger => trigger.WithIdentity(SubscriptionLifecycleJob.Name, ErpScheduler.HostGroup).StartNow().WithSimpleSchedule(SubscriptionLifecycleJob.Interval),
                 job => job.WithIdentity(SubscriptionLifecycleJob.Name, ErpScheduler.HostGroup));
             ErpSaaS.Web.Inventory.Alerts.StockAlertsWebRegistration.AddStockAlertDigest(quartz);
+            ErpSaaS.Web.Approvals.ApprovalsWebModule.AddApprovalSla(quartz);
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
