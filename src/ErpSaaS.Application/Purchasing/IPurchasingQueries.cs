@@ -9,5 +9,7 @@ public interface IPurchasingQueries
     Task<PurchaseOrderDto?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default);
     Task<PagedResult<GoodsReceiptSummaryDto>> GetReceiptsAsync(GoodsReceiptListQuery query, CancellationToken cancellationToken = default);
     Task<GoodsReceiptDto?> FindReceiptAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<PagedResult<PurchaseRequisitionSummaryDto>> GetRequisitionsAsync(PurchaseRequisitionListQuery query, CancellationToken cancellationToken = default);
+    Task<PurchaseRequisitionDto?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default);
     Task<PurchasingOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 }

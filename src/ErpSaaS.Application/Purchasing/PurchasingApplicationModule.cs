@@ -13,7 +13,9 @@ public static class PurchasingApplicationModule
         services.AddScoped<PurchasingActors>();
         services.AddScoped<IPurchaseOrderAppService, PurchaseOrderAppService>();
         services.AddScoped<IGoodsReceiptAppService, GoodsReceiptAppService>();
+        services.AddScoped<IPurchaseRequisitionAppService, PurchaseRequisitionAppService>();
         services.AddScoped<IApprovalDecisionHandler, PurchaseOrderApprovalHandler>();
+        services.AddScoped<IApprovalDecisionHandler, PurchaseRequisitionApprovalHandler>();
         return services;
     }
 }

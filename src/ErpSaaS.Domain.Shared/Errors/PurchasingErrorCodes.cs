@@ -33,6 +33,8 @@ public static class PurchasingErrorCodes
     public const string QuarantineWarehouseRequired = "Purchasing:QuarantineWarehouseRequired";
     public const string QuarantineWarehouseInvalid = "Purchasing:QuarantineWarehouseInvalid";
     public const string NothingReceived = "Purchasing:NothingReceived";
+    public const string NeededByInPast = "Purchasing:NeededByInPast";
+    public const string NoSuggestionsChosen = "Purchasing:NoSuggestionsChosen";
     public const string BarcodeUnknown = "Purchasing:BarcodeUnknown";
     public const string BarcodeNotOnOrder = "Purchasing:BarcodeNotOnOrder";
 }

@@ -21,6 +21,20 @@ public enum PurchaseOrderStatus
     Cancelled = 8,
 }
 
+/// <summary>
+/// Where a purchase requisition (采购申请) stands: draft → pending approval → approved → converted into purchase orders
+/// (ordered); a rejected one is a draft again. Cancelled ones are final.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PurchaseRequisitionStatus>))]
+public enum PurchaseRequisitionStatus
+{
+    Draft = 0,
+    PendingApproval = 1,
+    Approved = 2,
+    Ordered = 3,
+    Cancelled = 4,
+}
+
 /// <summary>A goods receipt is a draft until posted to the stock ledger; posted and cancelled receipts are final.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<GoodsReceiptStatus>))]
 public enum GoodsReceiptStatus

@@ -14,7 +14,10 @@ public interface IPurchasingRepository
     /// </summary>
     Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default);
 
+    Task<PurchaseRequisition?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default);
+
     void Add(PurchaseOrder order);
+    void Add(PurchaseRequisition requisition);
     void Add(GoodsReceipt receipt);
 }
 
@@ -28,4 +31,7 @@ public interface IPurchasingLookups
     Task<(decimal BaseUnitPrice, string Currency)?> FindLastPriceAsync(Guid supplierId, Guid productId, CancellationToken cancellationToken = default);
 
     Task<TaxRate?> FindTaxRateAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The product's listing marked preferred among its suppliers, if any.</summary>
+    Task<SupplierProduct?> FindPreferredListingAsync(Guid productId, CancellationToken cancellationToken = default);
 }

@@ -43,6 +43,62 @@ public sealed class PurchasingManager(
         order.Change(warehouse.Id, comment, await ResolveOrderLinesAsync(supplier, lines, order.OrderDate, cancellationToken), actor);
     }
 
+    public async Task<PurchaseRequisition> CreateRequisitionAsync(Guid requestId, Guid? warehouseId, string? comment,
+        IReadOnlyList<(string? Product, decimal? Quantity, DateOnly? NeededBy, string? Reason)> lines, PurchasingActor actor, CancellationToken cancellationToken = default)
+    {
+        var warehouse = await WarehouseAsync(warehouseId, nameof(PurchaseRequisition.WarehouseId), cancellationToken);
+        PurchasingRules.CheckLineCount(lines.Count);
+        var details = new List<RequisitionLineDetails>(lines.Count);
+        for (var index = 0; index < lines.Count; index++)
+        {
+            var (code, quantity, neededBy, reason) = lines[index];
+            var product = await ProductAsync(code, PurchasingRules.Field(index, "Product"), cancellationToken);
+            details.Add(new RequisitionLineDetails(product,
+                quantity ?? throw BusinessException.ForField(PurchasingRules.Field(index, "Quantity"), PurchasingErrorCodes.QuantityRequired),
+                neededBy ?? actor.Today.AddDays(product.LeadTimeDays), reason));
+        }
+        var requisition = new PurchaseRequisition(await numbers.NextAsync(DocumentTypes.PurchaseRequisition, cancellationToken), requestId, warehouse.Id, comment, actor);
+        requisition.Change(comment, details, actor);
+        repository.Add(requisition);
+        return requisition;
+    }
+
+    /// <summary>
+    /// Turns an approved requisition's open lines into draft purchase orders, one per each product's preferred supplier,
+    /// priced from that supplier's list (lead time from it too); lines whose product has no preferred supplier stay open.
+    /// </summary>
+    public async Task<RequisitionConversion> ConvertAsync(PurchaseRequisition requisition, PurchasingActor actor, CancellationToken cancellationToken = default)
+    {
+        var open = requisition.LinesToOrder();
+        var bySupplier = new Dictionary<Guid, List<(PurchaseRequisitionLine Line, Product Product, SupplierProduct Listing)>>();
+        var without = new List<string>();
+        foreach (var line in open)
+        {
+            var product = (await ProductsAsync([line.ProductId], cancellationToken))[line.ProductId];
+            if (await lookups.FindPreferredListingAsync(line.ProductId, cancellationToken) is not { } listing
+                || await lookups.FindSupplierAsync(listing.SupplierId, cancellationToken) is not { IsActive: true })
+            {
+                without.Add(product.Code);
+                continue;
+            }
+            if (!bySupplier.TryGetValue(listing.SupplierId, out var group)) bySupplier[listing.SupplierId] = group = [];
+            group.Add((line, product, listing));
+        }
+        var orders = new List<PurchaseOrder>();
+        var ordered = new Dictionary<int, (Guid, string)>();
+        foreach (var (supplierId, group) in bySupplier)
+        {
+            var supplier = await SupplierAsync(supplierId, cancellationToken);
+            var lines = group.Select(g => new PurchaseOrderLineRequest(g.Product.Code, g.Line.Quantity, g.Product.BaseUnit,
+                g.Listing.CurrencyCode == supplier.CurrencyCode ? g.Listing.Price : null, null, null)).ToList();
+            var order = await CreateOrderAsync(Guid.CreateVersion7(), supplierId, requisition.WarehouseId, requisition.Number, lines, actor, cancellationToken);
+            orders.Add(order);
+            foreach (var (line, _, _) in group) ordered[line.LineNumber] = (order.Id, order.Number);
+        }
+        if (ordered.Count > 0) requisition.RecordOrdered(ordered, actor);
+        return new RequisitionConversion(orders, without);
+    }
+
     /// <summary>The defaults a new line for <paramref name="product"/> from <paramref name="supplier"/> takes.</summary>
     public async Task<PurchaseLineDefaults> DefaultsAsync(Supplier supplier, Product product, DateOnly today, CancellationToken cancellationToken = default)
     {
@@ -157,6 +213,9 @@ public sealed class PurchasingManager(
         return details;
     }
 }
+
+/// <summary>What converting a requisition made: the orders (one per supplier) and the products no supplier is preferred for.</summary>
+public sealed record RequisitionConversion(IReadOnlyList<PurchaseOrder> Orders, IReadOnlyList<string> ProductsWithoutSupplier);
 
 /// <summary>A new line's defaults: the price of one base unit in the supplier's currency, the tax rate and the expected date.</summary>
 public sealed record PurchaseLineDefaults(decimal BaseUnitPrice, TaxRate? TaxRate, DateOnly ExpectedDate);

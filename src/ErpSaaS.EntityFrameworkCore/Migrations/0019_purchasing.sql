@@ -1,6 +1,7 @@
 -- 0019 purchasing: purchase orders (supplier, warehouse, lines with tax rounded per line, received and invoiced
--- quantities) and goods receipts against them (accepted / rejected per line, quarantine or return to supplier, batch
--- and expiry), each with the form's request id (a double submit creates one document) and a timeline.
+-- quantities), goods receipts against them (accepted / rejected per line, quarantine or return to supplier, batch and
+-- expiry) and purchase requisitions (lines that go onto orders), each with the form's request id (a double submit
+-- creates one document) and a timeline.
 
 CREATE TABLE purchase_orders (
     id uuid NOT NULL,
@@ -145,9 +146,63 @@ CREATE TABLE goods_receipt_events (
 );
 CREATE INDEX ix_goods_receipt_events_document_id ON goods_receipt_events (document_id);
 
+CREATE TABLE purchase_requisitions (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    number character varying(64) NOT NULL,
+    status character varying(32) NOT NULL,
+    request_id uuid NOT NULL,
+    warehouse_id uuid NOT NULL,
+    comment character varying(500),
+    created_at timestamp with time zone NOT NULL,
+    changed_at timestamp with time zone NOT NULL,
+    revision integer NOT NULL,
+    CONSTRAINT pk_purchase_requisitions PRIMARY KEY (id),
+    CONSTRAINT fk_purchase_requisitions_warehouses_warehouse_id FOREIGN KEY (warehouse_id) REFERENCES warehouses (id) ON DELETE RESTRICT
+);
+CREATE INDEX ix_purchase_requisitions_warehouse_id ON purchase_requisitions (warehouse_id);
+CREATE UNIQUE INDEX ix_purchase_requisitions_tenant_id_number ON purchase_requisitions (tenant_id, number);
+CREATE UNIQUE INDEX ix_purchase_requisitions_tenant_id_request_id ON purchase_requisitions (tenant_id, request_id);
+
+CREATE TABLE purchase_requisition_lines (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    requisition_id uuid NOT NULL,
+    line_number integer NOT NULL,
+    product_id uuid NOT NULL,
+    quantity numeric(18,4) NOT NULL,
+    needed_by date NOT NULL,
+    reason character varying(500),
+    purchase_order_id uuid,
+    CONSTRAINT pk_purchase_requisition_lines PRIMARY KEY (id),
+    CONSTRAINT fk_purchase_requisition_lines_products_product_id FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE RESTRICT,
+    CONSTRAINT fk_purchase_requisition_lines_purchase_orders_purchase_order_id FOREIGN KEY (purchase_order_id) REFERENCES purchase_orders (id) ON DELETE RESTRICT,
+    CONSTRAINT "fk_purchase_requisition_lines_purchase_requisitions_requisitio~" FOREIGN KEY (requisition_id) REFERENCES purchase_requisitions (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_purchase_requisition_lines_product_id ON purchase_requisition_lines (product_id);
+CREATE INDEX ix_purchase_requisition_lines_purchase_order_id ON purchase_requisition_lines (purchase_order_id);
+CREATE UNIQUE INDEX ix_purchase_requisition_lines_requisition_id_line_number ON purchase_requisition_lines (requisition_id, line_number);
+
+CREATE TABLE purchase_requisition_events (
+    id uuid NOT NULL,
+    tenant_id uuid NOT NULL,
+    document_id uuid NOT NULL,
+    status character varying(32) NOT NULL,
+    at timestamp with time zone NOT NULL,
+    user_id uuid,
+    user_name character varying(256),
+    comment character varying(500),
+    CONSTRAINT pk_purchase_requisition_events PRIMARY KEY (id),
+    CONSTRAINT "fk_purchase_requisition_events_purchase_requisitions_document_~" FOREIGN KEY (document_id) REFERENCES purchase_requisitions (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_purchase_requisition_events_document_id ON purchase_requisition_events (document_id);
+
 SELECT erp_enable_tenant_isolation('purchase_orders');
 SELECT erp_enable_tenant_isolation('purchase_order_lines');
 SELECT erp_enable_tenant_isolation('purchase_order_events');
 SELECT erp_enable_tenant_isolation('goods_receipts');
 SELECT erp_enable_tenant_isolation('goods_receipt_lines');
 SELECT erp_enable_tenant_isolation('goods_receipt_events');
+SELECT erp_enable_tenant_isolation('purchase_requisitions');
+SELECT erp_enable_tenant_isolation('purchase_requisition_lines');
+SELECT erp_enable_tenant_isolation('purchase_requisition_events');

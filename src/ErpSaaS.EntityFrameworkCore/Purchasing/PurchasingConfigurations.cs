@@ -115,3 +115,45 @@ internal sealed class GoodsReceiptConfiguration
         builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
     }
 }
+
+internal sealed class PurchaseRequisitionConfiguration
+    : IEntityTypeConfiguration<PurchaseRequisition>, IEntityTypeConfiguration<PurchaseRequisitionLine>, IEntityTypeConfiguration<PurchaseRequisitionEvent>
+{
+    public void Configure(EntityTypeBuilder<PurchaseRequisition> builder)
+    {
+        builder.ToTable("purchase_requisitions");
+        builder.Property(r => r.TenantId).IsRequired();
+        builder.Property(r => r.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
+        builder.Property(r => r.Comment).HasMaxLength(PurchasingConsts.MaxCommentLength);
+        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.RequestId }).IsUnique();
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RequisitionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(r => r.DomainEvents);
+    }
+
+    public void Configure(EntityTypeBuilder<PurchaseRequisitionLine> builder)
+    {
+        builder.ToTable("purchase_requisition_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.TenantId).IsRequired();
+        builder.Property(l => l.Quantity).HasPrecision(18, PurchasingConsts.QuantityScale);
+        builder.Property(l => l.Reason).HasMaxLength(PurchasingConsts.MaxCommentLength);
+        builder.HasIndex(l => new { l.RequisitionId, l.LineNumber }).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(l => l.PurchaseOrderId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<PurchaseRequisitionEvent> builder)
+    {
+        builder.ToTable("purchase_requisition_events");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.TenantId).IsRequired();
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
+    }
+}

@@ -22,6 +22,11 @@ internal sealed class PurchasingQueries(ErpDbContext db) : IPurchasingQueries
         .Add("receivedOn", r => r.ReceivedOn)
         .Add("createdAt", r => r.CreatedAt);
 
+    private static readonly SortMap<PurchaseRequisition> RequisitionSorts = new SortMap<PurchaseRequisition>("number", true, r => r.Id)
+        .Add("number", r => r.Number)
+        .Add("status", r => r.Status)
+        .Add("createdAt", r => r.CreatedAt);
+
     public async Task<PagedResult<PurchaseOrderSummaryDto>> GetOrdersAsync(PurchaseOrderListQuery query, CancellationToken cancellationToken = default)
     {
         var rows =
@@ -118,6 +123,44 @@ internal sealed class PurchasingQueries(ErpDbContext db) : IPurchasingQueries
         return new GoodsReceiptDto(receipt.Id, receipt.Number, receipt.Status, receipt.PurchaseOrderId, header.OrderNumber, header.SupplierName,
             receipt.WarehouseId, header.WarehouseCode, receipt.QuarantineWarehouseId, header.QuarantineCode, receipt.ReceivedOn, receipt.Comment,
             receipt.Version, receipt.CreatedAt, receipt.PostedAt, lines,
+            [.. timeline.Select(e => new PurchasingEventDto(e.Status.ToString(), e.At, e.UserName, e.Comment))]);
+    }
+
+    public async Task<PagedResult<PurchaseRequisitionSummaryDto>> GetRequisitionsAsync(PurchaseRequisitionListQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = db.Set<PurchaseRequisition>().AsNoTracking().IgnoreAutoIncludes();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Paging.Contains(query.Search);
+            rows = rows.Where(r => EF.Functions.ILike(r.Number, pattern) || (r.Comment != null && EF.Functions.ILike(r.Comment, pattern)));
+        }
+        if (query.Status is { } status) rows = rows.Where(r => r.Status == status);
+        return await RequisitionSorts.Apply(rows, query.Sort, query.Desc).ToPageAsync(query, r => new PurchaseRequisitionSummaryDto(
+            r.Id, r.Number, r.Status, db.Warehouses.Where(w => w.Id == r.WarehouseId).Select(w => w.Code).First(),
+            db.Set<PurchaseRequisitionLine>().Count(l => l.RequisitionId == r.Id), r.Comment, r.CreatedAt), cancellationToken);
+    }
+
+    public async Task<PurchaseRequisitionDto?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var header = await (
+            from r in db.Set<PurchaseRequisition>().AsNoTracking().IgnoreAutoIncludes()
+            where r.Id == id
+            join w in db.Warehouses on r.WarehouseId equals w.Id
+            select new { Requisition = r, WarehouseCode = w.Code }).FirstOrDefaultAsync(cancellationToken);
+        if (header is null) return null;
+        var lines = await (
+            from l in db.Set<PurchaseRequisitionLine>().AsNoTracking()
+            where l.RequisitionId == id
+            join p in db.Products.IgnoreAutoIncludes() on l.ProductId equals p.Id
+            from o in db.Set<PurchaseOrder>().IgnoreAutoIncludes().Where(o => o.Id == l.PurchaseOrderId).DefaultIfEmpty()
+            orderby l.LineNumber
+            select new PurchaseRequisitionLineDto(l.LineNumber, p.Code, p.Name, l.Quantity, p.BaseUnit, l.NeededBy, l.Reason, l.PurchaseOrderId,
+                o == null ? null : o.Number)).ToListAsync(cancellationToken);
+        var timeline = await db.Set<PurchaseRequisitionEvent>().AsNoTracking().Where(e => e.DocumentId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new { e.Status, e.At, e.UserName, e.Comment }).ToListAsync(cancellationToken);
+        var requisition = header.Requisition;
+        return new PurchaseRequisitionDto(requisition.Id, requisition.Number, requisition.Status, requisition.WarehouseId, header.WarehouseCode,
+            requisition.Comment, requisition.Version, requisition.CreatedAt, lines,
             [.. timeline.Select(e => new PurchasingEventDto(e.Status.ToString(), e.At, e.UserName, e.Comment))]);
     }
 

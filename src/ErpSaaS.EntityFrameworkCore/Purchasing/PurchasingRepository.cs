@@ -15,6 +15,9 @@ internal sealed class PurchasingRepository(ErpDbContext db) : IPurchasingReposit
     public Task<GoodsReceipt?> FindReceiptAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<GoodsReceipt>().AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
+    public Task<PurchaseRequisition?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<PurchaseRequisition>().AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
     public async Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default)
     {
         if (requestId == Guid.Empty) return null;
@@ -24,12 +27,15 @@ internal sealed class PurchasingRepository(ErpDbContext db) : IPurchasingReposit
         }
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RequestLockSpace}, hashtext({requestId.ToString()}))", cancellationToken);
         return await db.Set<PurchaseOrder>().IgnoreAutoIncludes().Where(o => o.RequestId == requestId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken)
-               ?? await db.Set<GoodsReceipt>().IgnoreAutoIncludes().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+               ?? await db.Set<GoodsReceipt>().IgnoreAutoIncludes().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.Set<PurchaseRequisition>().IgnoreAutoIncludes().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     public void Add(PurchaseOrder order) => db.Add(order);
 
     public void Add(GoodsReceipt receipt) => db.Add(receipt);
+
+    public void Add(PurchaseRequisition requisition) => db.Add(requisition);
 }
 
 internal sealed class PurchasingLookups(ErpDbContext db) : IPurchasingLookups
@@ -60,4 +66,7 @@ internal sealed class PurchasingLookups(ErpDbContext db) : IPurchasingLookups
 
     public Task<TaxRate?> FindTaxRateAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.TaxRates.FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+
+    public Task<SupplierProduct?> FindPreferredListingAsync(Guid productId, CancellationToken cancellationToken = default) =>
+        db.SupplierProducts.Where(p => p.ProductId == productId && p.IsPreferred).OrderBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
 }

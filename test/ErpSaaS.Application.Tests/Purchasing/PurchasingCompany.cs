@@ -53,7 +53,8 @@ public sealed class PurchasingCompany
     public Guid Supplier(string code) => _suppliers[code];
 
     /// <summary>A product in pieces, sold by the box of 10, taxed at 13 %, with a standard cost.</summary>
-    public async Task<Guid> AddProductAsync(string code, decimal standardCost = 0m, bool batchTracked = false, string barcode = "") =>
+    public async Task<Guid> AddProductAsync(string code, decimal standardCost = 0m, bool batchTracked = false, string barcode = "", decimal reorderPoint = 0m,
+        decimal reorderQuantity = 0m) =>
         _products[code] = await InTransactionAsync(async sp =>
         {
             var vat = await sp.GetRequiredService<ITaxRateRepository>().FindByCodeAsync("VAT13");
@@ -61,6 +62,7 @@ public sealed class PurchasingCompany
             {
                 Name = code + " name", BaseUnit = "PCS", StandardCost = standardCost, IsBatchTracked = batchTracked, TaxRateId = vat!.Id,
                 UnitConversions = [new UnitConversionDetails("BOX", 10m)], Barcodes = barcode.Length > 0 ? [barcode] : null,
+                ReorderPoint = reorderPoint, ReorderQuantity = reorderQuantity,
             })).Id;
         });
 
@@ -74,11 +76,11 @@ public sealed class PurchasingCompany
         });
 
     /// <summary>Lists a product on a supplier's price list: price per piece and, optionally, a lead time of its own.</summary>
-    public Task ListAsync(string supplier, string product, decimal price, int? leadTimeDays = null, string currency = "CNY") =>
+    public Task ListAsync(string supplier, string product, decimal price, int? leadTimeDays = null, string currency = "CNY", bool preferred = false) =>
         InTransactionAsync(async sp =>
         {
             var found = await sp.GetRequiredService<ISupplierRepository>().FindAsync(Supplier(supplier));
-            await sp.GetRequiredService<SupplierProductManager>().AddAsync(found!, product, new SupplierProductTerms(null, price, currency, leadTimeDays, 0m), false);
+            await sp.GetRequiredService<SupplierProductManager>().AddAsync(found!, product, new SupplierProductTerms(null, price, currency, leadTimeDays, 0m), preferred);
             return true;
         });
 
@@ -91,6 +93,7 @@ public sealed class PurchasingCompany
 
     public Task<T> Orders<T>(Func<IPurchaseOrderAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IPurchaseOrderAppService>()));
     public Task Orders(Func<IPurchaseOrderAppService, Task> work) => InCompanyAsync(async sp => { await work(sp.GetRequiredService<IPurchaseOrderAppService>()); return true; });
+    public Task<T> Requisitions<T>(Func<IPurchaseRequisitionAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IPurchaseRequisitionAppService>()));
     public Task<T> Receipts<T>(Func<IGoodsReceiptAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IGoodsReceiptAppService>()));
     public Task Receipts(Func<IGoodsReceiptAppService, Task> work) => InCompanyAsync(async sp => { await work(sp.GetRequiredService<IGoodsReceiptAppService>()); return true; });
 
