@@ -4,13 +4,14 @@ using ErpSaaS.Web.Menu;
 
 namespace ErpSaaS.Web.Purchasing;
 
-/// <summary>The "Purchasing" group on the tenant side: purchase orders and goods receipts.</summary>
+/// <summary>The "Purchasing" group on the tenant side: requisitions, purchase orders and goods receipts.</summary>
 public sealed class PurchasingMenuContributor : IMenuContributor
 {
     public const string PurchasingGroup = "Purchasing";
 
     public void Contribute(MenuDefinition menu) =>
         menu.Group(new MenuGroup(PurchasingGroup, "Menu:Group:Purchasing", "ti ti-shopping-cart", 250))
+            .Item(Item("Menu:PurchaseRequisitions", "ti ti-list-check", "/app/purchasing/requisitions", 5))
             .Item(Item("Menu:PurchaseOrders", "ti ti-file-invoice", "/app/purchasing/orders", 10))
             .Item(Item("Menu:GoodsReceipts", "ti ti-truck-delivery", "/app/purchasing/receipts", 20));
 

@@ -16,6 +16,15 @@ public static class PurchasingStatusTone
         _ => "bg-red-lt",
     };
 
+    public static string Of(PurchaseRequisitionStatus status) => status switch
+    {
+        PurchaseRequisitionStatus.Draft => "bg-secondary-lt",
+        PurchaseRequisitionStatus.PendingApproval => "bg-yellow-lt",
+        PurchaseRequisitionStatus.Approved => "bg-azure-lt",
+        PurchaseRequisitionStatus.Ordered => "bg-green-lt",
+        _ => "bg-red-lt",
+    };
+
     public static string Of(GoodsReceiptStatus status) => status switch
     {
         GoodsReceiptStatus.Draft => "bg-secondary-lt",
