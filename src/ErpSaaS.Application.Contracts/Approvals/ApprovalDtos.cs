@@ -41,6 +41,10 @@ public interface IApprovalInboxAppService
     Task<PagedResult<ApprovalInboxItemDto>> GetPendingAsync(ApprovalInboxQuery query, CancellationToken cancellationToken = default);
     Task<PagedResult<ApprovalHistoryItemDto>> GetDecidedAsync(ApprovalInboxQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>Every row of the filter (up to the export limit), for a file.</summary>
+    Task<IReadOnlyList<ApprovalInboxItemDto>> ExportPendingAsync(ApprovalInboxQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ApprovalHistoryItemDto>> ExportDecidedAsync(ApprovalInboxQuery query, CancellationToken cancellationToken = default);
+
     /// <summary>How many requests wait for the current user (as approver or delegate): the top bar's badge.</summary>
     Task<int> CountPendingAsync(CancellationToken cancellationToken = default);
 
@@ -114,4 +118,15 @@ public interface IApprovalDelegationAppService
     Task<IReadOnlyList<ApprovalOptionDto>> GetDelegateOptionsAsync(CancellationToken cancellationToken = default);
     Task SaveAsync(ApprovalDelegationInput input, CancellationToken cancellationToken = default);
     Task ClearAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// A user's manager, who approves flow steps set to "the submitter's manager". A user without one has their steps
+/// approved by the tenant admins.
+/// </summary>
+public interface IUserManagerAppService
+{
+    Task<Guid?> GetManagerAsync(Guid userId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<ApprovalOptionDto>> GetCandidatesAsync(Guid userId, CancellationToken cancellationToken = default);
+    Task SetManagerAsync(Guid userId, Guid? managerId, CancellationToken cancellationToken = default);
 }

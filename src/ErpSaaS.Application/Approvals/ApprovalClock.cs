@@ -11,6 +11,8 @@ public sealed class ApprovalClock(ICurrentUser user, TimeProvider clock, ISettin
     /// <summary>The signed-in user; approvals are always someone's.</summary>
     public Guid UserId => user.Id ?? throw new Common.AuthorizationException();
 
+    public bool IsSignedIn => user.Id is not null;
+
     public async Task<DateOnly> TodayAsync(CancellationToken cancellationToken = default)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await settings.GetAsync(ErpSettings.TimeZone, cancellationToken));

@@ -24,8 +24,20 @@ public sealed class ApprovalInboxAppService(
         return await queries.GetDecidedAsync(clock.UserId, query, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ApprovalInboxItemDto>> ExportPendingAsync(ApprovalInboxQuery query, CancellationToken cancellationToken = default)
+    {
+        query.ClampForExport();
+        return (await queries.GetPendingAsync(clock.UserId, await ActingForAsync(cancellationToken), query, cancellationToken)).Items;
+    }
+
+    public async Task<IReadOnlyList<ApprovalHistoryItemDto>> ExportDecidedAsync(ApprovalInboxQuery query, CancellationToken cancellationToken = default)
+    {
+        query.ClampForExport();
+        return (await queries.GetDecidedAsync(clock.UserId, query, cancellationToken)).Items;
+    }
+
     public async Task<int> CountPendingAsync(CancellationToken cancellationToken = default) =>
-        await queries.CountPendingAsync(await ActingForAsync(cancellationToken), cancellationToken);
+        clock.IsSignedIn ? await queries.CountPendingAsync(await ActingForAsync(cancellationToken), cancellationToken) : 0;
 
     public async Task<bool> CanDecideAsync(Guid requestId, CancellationToken cancellationToken = default)
     {

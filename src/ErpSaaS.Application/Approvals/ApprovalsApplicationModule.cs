@@ -18,6 +18,7 @@ public static class ApprovalsApplicationModule
         services.AddScoped<IApprovalInboxAppService, ApprovalInboxAppService>();
         services.AddScoped<IApprovalFlowAppService, ApprovalFlowAppService>();
         services.AddScoped<IApprovalDelegationAppService, ApprovalDelegationAppService>();
+        services.AddScoped<IUserManagerAppService, UserManagerAppService>();
         return services;
     }
 }

@@ -16,7 +16,7 @@ public sealed class ApprovalsMenuContributor : IMenuContributor
     public const string FlowsUrl = "/app/approvals/flows";
 
     public void Contribute(MenuDefinition menu) =>
-        menu.Group(new MenuGroup(ApprovalsGroup, "Menu:Group:Approvals", "ti ti-checkup-list", 200))
+        menu.Group(new MenuGroup(ApprovalsGroup, "Menu:Group:Approvals", "ti ti-checkup-list", 850))
             .Item(new MenuItem("Menu:MyApprovals", "ti ti-inbox", InboxUrl, MenuSide.Tenant) { Group = ApprovalsGroup, Order = 10 })
             .Item(new MenuItem("Menu:ApprovalDelegations", "ti ti-user-share", DelegationsUrl, MenuSide.Tenant) { Group = ApprovalsGroup, Order = 20 })
             .Item(new MenuItem("Menu:ApprovalFlows", "ti ti-git-branch", FlowsUrl, MenuSide.Tenant)

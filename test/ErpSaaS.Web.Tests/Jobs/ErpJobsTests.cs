@@ -41,7 +41,8 @@ public sealed class ErpJobsTests(ErpTestFixture fixture) : IClassFixture<ErpTest
             overview.Enabled.ShouldBeTrue();
             overview.Started.ShouldBeTrue();
             overview.Nodes.ShouldContain(n => n.IsThisInstance && n.InstanceId == scheduler.SchedulerInstanceId);
-            overview.Triggers.Select(t => t.Name).ShouldBe([OutboxDispatchJob.Name, OutboxPurgeJob.Name, SubscriptionLifecycleJob.Name, ErpSaaS.Web.Inventory.Alerts.StockAlertDigestFanOutJob.Name], ignoreOrder: true);
+            overview.Triggers.Select(t => t.Name).ShouldBe([OutboxDispatchJob.Name, OutboxPurgeJob.Name, SubscriptionLifecycleJob.Name, ErpSaaS.Web.Inventory.Alerts.StockAlertDigestFanOutJob.Name,
+                ErpSaaS.Web.Approvals.ApprovalSlaFanOutJob.Name], ignoreOrder: true);
             var purge = overview.Triggers.Single(t => t.Name == OutboxPurgeJob.Name);
             purge.NextFireTime.ShouldNotBeNull().UtcDateTime.TimeOfDay.ShouldBe(new TimeSpan(3, 30, 0));
             var dispatch = overview.Triggers.Single(t => t.Name == OutboxDispatchJob.Name);

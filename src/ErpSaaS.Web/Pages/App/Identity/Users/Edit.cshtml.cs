@@ -7,7 +7,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace ErpSaaS.Web.Pages.App.Identity.Users;
 
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Identity.Users)]
-public sealed class EditModel(IUserAppService users, IRoleAppService roles, IPermissionChecker permissions) : AdminPageModel
+public sealed class EditModel(IUserAppService users, IRoleAppService roles, IPermissionChecker permissions, ErpSaaS.Approvals.IUserManagerAppService managers)
+    : AdminPageModel
 {
     public new UserDetailDto User { get; private set; } = null!;
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
@@ -15,6 +16,12 @@ public sealed class EditModel(IUserAppService users, IRoleAppService roles, IPer
 
     [BindProperty]
     public List<string> Roles { get; set; } = [];
+
+    /// <summary>Who approves this user's documents in "submitter's manager" steps.</summary>
+    [BindProperty]
+    public Guid? ManagerId { get; set; }
+
+    public IReadOnlyList<ErpSaaS.Approvals.ApprovalOptionDto> ManagerCandidates { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -24,6 +31,14 @@ public sealed class EditModel(IUserAppService users, IRoleAppService roles, IPer
 
     public Task<IActionResult> OnPostRolesAsync(Guid id, CancellationToken cancellationToken) =>
         CommandAsync(id, () => users.UpdateRolesAsync(id, Roles, cancellationToken), "Identity:RolesSaved", keepPostedRoles: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostManagerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var posted = ManagerId;
+        var result = await CommandAsync(id, () => managers.SetManagerAsync(id, posted, cancellationToken), "Approvals:ManagerSaved", keepPostedRoles: false, cancellationToken);
+        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult) ManagerId = posted;
+        return result;
+    }
 
     public Task<IActionResult> OnPostDeactivateAsync(Guid id, CancellationToken cancellationToken) =>
         CommandAsync(id, () => users.DeactivateAsync(id, cancellationToken), "Identity:Deactivated", keepPostedRoles: false, cancellationToken);
@@ -52,5 +67,7 @@ public sealed class EditModel(IUserAppService users, IRoleAppService roles, IPer
         User = await users.GetAsync(id, cancellationToken);
         RoleNames = await roles.GetNamesAsync(cancellationToken);
         CanManage = await permissions.IsGrantedAsync(ErpPermissions.Identity.UsersManage, cancellationToken);
+        ManagerId = await managers.GetManagerAsync(id, cancellationToken);
+        ManagerCandidates = await managers.GetCandidatesAsync(id, cancellationToken);
     }
 }
