@@ -40,6 +40,7 @@ public static class ErpApplicationModule
         ErpSaaS.Inventory.Alerts.StockAlertsApplicationRegistration.AddErpStockAlerts(services);
         ErpSaaS.Inventory.Documents.StockDocumentsApplicationModule.AddErpStockDocuments(services);
         ErpSaaS.Sales.SalesApplicationModule.AddErpSales(services);
+        ErpSaaS.Purchasing.PurchasingApplicationModule.AddErpPurchasing(services);
         services.AddErpCatalogProductServices();
         ErpSaaS.Approvals.ApprovalsApplicationModule.AddErpApprovals(services);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.

@@ -70,6 +70,7 @@ public static class ErpEntityFrameworkCoreModule
         ErpSaaS.EntityFrameworkCore.Inventory.Alerts.StockAlertsEntityFrameworkCoreRegistration.AddErpStockAlertQueries(services);
         Inventory.Documents.StockDocumentsEntityFrameworkCoreRegistration.AddErpStockDocumentsPersistence(services);
         Sales.SalesEntityFrameworkCoreRegistration.AddErpSalesPersistence(services);
+        Purchasing.PurchasingEntityFrameworkCoreRegistration.AddErpPurchasingPersistence(services);
         services.AddErpCatalogProductQueries();
         Approvals.ApprovalsEntityFrameworkCoreRegistration.AddErpApprovalsPersistence(services);
         services.AddSingleton(TimeProvider.System);

@@ -83,6 +83,7 @@ public static class ErpWebModule
         ErpSaaS.Web.ImportExport.ImportExportWebModule.AddErpImportExportWeb(services, configuration);
         ErpSaaS.Web.Inventory.Documents.StockDocumentsWebModule.AddErpStockDocumentsWeb(services);
         ErpSaaS.Web.Sales.SalesWebModule.AddErpSalesWeb(services);
+        ErpSaaS.Web.Purchasing.PurchasingWebModule.AddErpPurchasingWeb(services);
         ErpSaaS.Web.Approvals.ApprovalsWebModule.AddErpApprovalsWeb(services);
         services.AddErpStripeWeb();
         ErpSaaS.Web.Catalog.PartnersWebModule.AddErpPartnersWeb(services);

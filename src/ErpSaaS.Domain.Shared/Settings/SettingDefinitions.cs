@@ -42,6 +42,7 @@ public static class SettingDefinitions
         all.AddRange(Inventory.InventorySettings.Definitions);
         all.AddRange(Inventory.Alerts.StockAlertSettings.Definitions);
         all.AddRange(Sales.SalesSettings.Definitions);
+        all.AddRange(Purchasing.PurchasingSettings.Definitions);
         return all;
     }
 }

@@ -1,0 +1,21 @@
+using ErpSaaS.Approvals;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ErpSaaS.Purchasing;
+
+public static class PurchasingApplicationModule
+{
+    /// <summary>Purchasing's use cases, domain services and its handlers of approval decisions.</summary>
+    public static IServiceCollection AddErpPurchasing(this IServiceCollection services)
+    {
+        services.AddScoped<PurchasingManager>();
+        services.AddScoped<PurchasingPosting>();
+        services.AddScoped<PurchasingActors>();
+        services.AddScoped<IPurchaseOrderAppService, PurchaseOrderAppService>();
+        services.AddScoped<IGoodsReceiptAppService, GoodsReceiptAppService>();
+        services.AddScoped<IPurchaseRequisitionAppService, PurchaseRequisitionAppService>();
+        services.AddScoped<IApprovalDecisionHandler, PurchaseOrderApprovalHandler>();
+        services.AddScoped<IApprovalDecisionHandler, PurchaseRequisitionApprovalHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,100 @@
+using ErpSaaS.Approvals;
+using ErpSaaS.Permissions;
+using ErpSaaS.Purchasing;
+using ErpSaaS.Web.Inventory.Documents;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ErpSaaS.Web.Pages.App.Purchasing.Orders;
+
+/// <summary>
+/// A purchase order's page: header, lines with received and still-to-receive quantities, its receipts, its approval and
+/// its timeline; while a draft, the lines form and "submit"; once approved, send, confirm a date, receive, close or cancel.
+/// </summary>
+[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
+public sealed class DetailsModel(IPurchaseOrderAppService orders, IGoodsReceiptAppService receipts, IApprovalRequests approvals) : ErpPageModel
+{
+    public PurchaseOrderDto Order { get; private set; } = null!;
+    public PurchasingOptionsDto Options { get; private set; } = null!;
+    public IReadOnlyList<GoodsReceiptSummaryDto> Receipts { get; private set; } = [];
+    public ApprovalRequestDto? Approval { get; private set; }
+
+    [BindProperty]
+    public PurchaseOrderInput Input { get; set; } = new();
+
+    [BindProperty]
+    public PurchasingActionInput Action { get; set; } = new();
+
+    [BindProperty]
+    public ConfirmDateInput Confirm { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        Input = Order.ToInput();
+        Input.Lines = StockDocumentForms.WithBlankRows(Input.Lines);
+        Confirm = new ConfirmDateInput { Version = Order.Version, ConfirmedDate = Order.ConfirmedDate };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        if (!IsValidFor(InputPrefix)) return Page();
+        Input.Lines = StockDocumentForms.Filled(Input.Lines, l => l.IsBlank);
+        ModelState.Clear();
+        if (await TryAsync(() => orders.UpdateAsync(id, Input, cancellationToken)))
+        {
+            TempData["Message"] = L["Purchasing:DraftSaved"].Value;
+            return RedirectToPage(new { id });
+        }
+        Input.Lines = StockDocumentForms.WithBlankRows(Input.Lines, 1);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddLinesAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await LoadAsync(id, cancellationToken);
+        ModelState.Clear();
+        Input.Lines = StockDocumentForms.WithBlankRows(StockDocumentForms.Filled(Input.Lines, l => l.IsBlank), StockDocumentForms.MoreRows);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, nameof(Action), () => orders.SubmitAsync(id, Action, cancellationToken), "Purchasing:SubmittedMessage", cancellationToken);
+
+    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, nameof(Action), () => orders.MarkSentAsync(id, Action, cancellationToken), "Purchasing:SentMessage", cancellationToken);
+
+    public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, nameof(Action), () => orders.CancelAsync(id, Action, cancellationToken), "Purchasing:CancelledMessage", cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, nameof(Action), () => orders.CloseAsync(id, Action, cancellationToken), "Purchasing:ClosedMessage", cancellationToken);
+
+    public Task<IActionResult> OnPostConfirmDateAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, nameof(Confirm), () => orders.ConfirmDateAsync(id, Confirm, cancellationToken), "Purchasing:DateConfirmedMessage", cancellationToken);
+
+    private async Task<IActionResult> ActAsync(Guid id, string prefix, Func<Task> action, string doneKey, CancellationToken cancellationToken)
+    {
+        if (IsValidFor(prefix) && await TryAsync(action, prefix))
+        {
+            TempData["Message"] = L[doneKey].Value;
+            return RedirectToPage(new { id });
+        }
+        var errors = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList();
+        await OnGetAsync(id, cancellationToken);
+        foreach (var (key, entry) in errors)
+        {
+            foreach (var error in entry!.Errors) ModelState.AddModelError(key, error.ErrorMessage);
+        }
+        return Page();
+    }
+
+    private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Order = await orders.GetAsync(id, cancellationToken);
+        Options = await orders.GetOptionsAsync(cancellationToken);
+        Receipts = (await receipts.GetListAsync(new GoodsReceiptListQuery { PurchaseOrderId = id, PageSize = 50 }, cancellationToken)).Items;
+        Approval = await approvals.FindAsync(ApprovalDocumentType.PurchaseOrder, id, cancellationToken);
+    }
+}
