@@ -34,6 +34,7 @@ public sealed class BillingPagesTests(AdminPagesFactory factory) : IClassFixture
 
         page.QuerySelector("#usage .usage-row")!.TextContent.ShouldContain(T("Billing:Usage:Users"));
         page.QuerySelector("#usage .progress")!.GetAttribute("aria-valuenow").ShouldBe("67");
+        page.QuerySelectorAll("#usage .usage-row").Select(row => row.TextContent).ShouldContain(text => text.Contains(T("Billing:Usage:SalesOrdersThisMonth")));
         page.QuerySelectorAll("#plan-comparison thead th").Skip(1).Select(th => string.Join(' ', th.TextContent.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)))
             .ShouldBe(["Starter " + T("Billing:ThisPlan"), "Standard", "Professional"]);
         page.QuerySelector("#pay-bank-transfer").ShouldNotBeNull();
