@@ -49,6 +49,7 @@ public static class ErpApplicationModule
         {
             services.AddScoped<IDataSeeder, DemoTenantSeeder>();
         }
+        services.AddScoped<IDataSeeder, AdminPermissionsSeeder>();
         ErpSaaS.Catalog.PartnersApplicationRegistration.AddErpPartners(services, configuration);
         return services;
     }

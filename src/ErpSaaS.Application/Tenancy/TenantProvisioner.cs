@@ -38,6 +38,19 @@ public sealed class TenantProvisioner(
         }
     }
 
+    /// <summary>
+    /// Gives the company's locked Admin role every tenant permission it lacks. A company keeps the grants it was created
+    /// with, so without this a permission added later (a new module's) would never reach its admins; the other roles
+    /// are the admins' to change and are left alone.
+    /// </summary>
+    public async Task GrantAdminEveryPermissionAsync(Guid tenantId)
+    {
+        using (currentTenant.Change(tenantId))
+        {
+            await EnsureRoleAsync(tenantId, StaticRoles.Admin, isStatic: true, StaticRoles.TenantRoleGrants[StaticRoles.Admin]);
+        }
+    }
+
     /// <summary>The platform operator's role and first user (host side, no tenant).</summary>
     public async Task ProvisionHostAsync(TenantAdminAccount operatorAccount)
     {

@@ -8,6 +8,9 @@ public interface ITenantRepository
     Task<bool> SlugExistsAsync(string slug, CancellationToken cancellationToken = default);
     Task<Tenant?> FindAsync(Guid id, CancellationToken cancellationToken = default);
     Task<Tenant?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default);
+
+    /// <summary>Every tenant's id, for platform maintenance done company by company.</summary>
+    Task<List<Guid>> GetAllIdsAsync(CancellationToken cancellationToken = default);
     void Add(Tenant tenant);
 }
 
