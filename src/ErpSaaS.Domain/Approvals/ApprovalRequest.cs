@@ -62,7 +62,8 @@ public sealed class ApprovalRequest : AggregateRoot, IMultiTenant
     public DateTimeOffset? EndedAt { get; private set; }
     public int Revision { get; private set; }
     public IReadOnlyList<ApprovalRequestStep> Steps => _steps.OrderBy(s => s.Order).ToList();
-    public IReadOnlyList<ApprovalRequestEvent> Events => _events.OrderBy(e => e.At).ThenBy(e => e.Id).ToList();
+    // OrderBy is stable: events of the same instant keep the order they happened in (version-7 ids do not sort within a millisecond).
+    public IReadOnlyList<ApprovalRequestEvent> Events => _events.OrderBy(e => e.At).ToList();
 
     public ApprovalRequestStep? ActiveStep => _steps.FirstOrDefault(s => s.Status == ApprovalStepStatus.Active);
 
