@@ -147,13 +147,11 @@ public interface IPurchaseReturnAppService
     Task<Guid> CreateAsync(PurchaseReturnInput input, CancellationToken cancellationToken = default);
 }
 
-public sealed class SupplierPerformanceQuery
+public sealed class SupplierPerformanceQuery : PageRequest
 {
     public DateOnly? From { get; set; }
     public DateOnly? To { get; set; }
     public string? Search { get; set; }
-    public string? Sort { get; set; }
-    public bool Desc { get; set; }
 }
 
 /// <summary>
@@ -169,4 +167,7 @@ public interface ISupplierPerformanceAppService
 {
     /// <summary>Every supplier with receipts in the period or order lines in the 90 days before its end; defaults to the last 90 days.</summary>
     Task<IReadOnlyList<SupplierPerformanceDto>> GetAsync(SupplierPerformanceQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>One page of the same, sorted by the chosen figure.</summary>
+    Task<PagedResult<SupplierPerformanceDto>> GetListAsync(SupplierPerformanceQuery query, CancellationToken cancellationToken = default);
 }

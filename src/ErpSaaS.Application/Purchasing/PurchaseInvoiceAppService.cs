@@ -263,4 +263,11 @@ public sealed class SupplierPerformanceAppService(
         };
         return [.. sorted];
     }
+
+    public async Task<PagedResult<SupplierPerformanceDto>> GetListAsync(SupplierPerformanceQuery query, CancellationToken cancellationToken = default)
+    {
+        query.ClampForScreen();
+        var all = await GetAsync(query, cancellationToken);
+        return new PagedResult<SupplierPerformanceDto>([.. all.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)], all.Count, query.Page, query.PageSize);
+    }
 }
