@@ -11,6 +11,11 @@ public static class PurchasingApplicationModule
         services.AddScoped<PurchasingManager>();
         services.AddScoped<PurchasingPosting>();
         services.AddScoped<PurchasingActors>();
+        services.AddScoped<PurchaseInvoicing>();
+        services.AddScoped<IPurchaseInvoiceAppService, PurchaseInvoiceAppService>();
+        services.AddScoped<IPurchaseReturnAppService, PurchaseReturnAppService>();
+        services.AddScoped<ISupplierPerformanceAppService, SupplierPerformanceAppService>();
+        services.AddScoped<IApprovalDecisionHandler, PurchaseInvoiceApprovalHandler>();
         services.AddScoped<IPurchaseOrderAppService, PurchaseOrderAppService>();
         services.AddScoped<IGoodsReceiptAppService, GoodsReceiptAppService>();
         services.AddScoped<IPurchaseRequisitionAppService, PurchaseRequisitionAppService>();

@@ -37,4 +37,16 @@ public static class PurchasingErrorCodes
     public const string NoSuggestionsChosen = "Purchasing:NoSuggestionsChosen";
     public const string BarcodeUnknown = "Purchasing:BarcodeUnknown";
     public const string BarcodeNotOnOrder = "Purchasing:BarcodeNotOnOrder";
+    public const string NothingToInvoice = "Purchasing:NothingToInvoice";
+    public const string OverInvoiced = "Purchasing:OverInvoiced";
+    public const string InvoiceDateRequired = "Purchasing:InvoiceDateRequired";
+    public const string InvoiceNotPayable = "Purchasing:InvoiceNotPayable";
+    public const string PaymentAmountInvalid = "Purchasing:PaymentAmountInvalid";
+    public const string PaymentExceedsOpen = "Purchasing:PaymentExceedsOpen";
+    public const string PaymentDateRequired = "Purchasing:PaymentDateRequired";
+    public const string ReferenceTooLong = "Purchasing:ReferenceTooLong";
+    public const string ReceiptNotPosted = "Purchasing:ReceiptNotPosted";
+    public const string ReceiptLineUnknown = "Purchasing:ReceiptLineUnknown";
+    public const string OverReturn = "Purchasing:OverReturn";
+    public const string NothingReturned = "Purchasing:NothingReturned";
 }

@@ -7,6 +7,7 @@ public static class DocumentTypes
     public const string PurchaseOrder = "PurchaseOrder";
     public const string GoodsReceipt = "GoodsReceipt";
     public const string PurchaseInvoice = "PurchaseInvoice";
+    public const string PurchaseReturn = "PurchaseReturn";
     public const string SalesQuotation = "SalesQuotation";
     public const string SalesOrder = "SalesOrder";
     public const string Delivery = "Delivery";
@@ -24,6 +25,7 @@ public static class DocumentTypes
         [PurchaseOrder] = "PO-{yyyyMM}-{0000}",
         [GoodsReceipt] = "GR-{yyyyMM}-{0000}",
         [PurchaseInvoice] = "PI-{yyyyMM}-{0000}",
+        [PurchaseReturn] = "RT-{yyyyMM}-{0000}",
         [SalesQuotation] = "SQ-{yyyyMM}-{0000}",
         [SalesOrder] = "SO-{yyyyMM}-{0000}",
         [Delivery] = "DN-{yyyyMM}-{0000}",

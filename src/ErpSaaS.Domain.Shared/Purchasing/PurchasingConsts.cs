@@ -52,6 +52,32 @@ public enum RejectedGoodsDisposition
     ReturnToSupplier = 1,
 }
 
+/// <summary>
+/// Where a purchase invoice (采购发票) stands. Draft → submitted: a three-way match within tolerance approves it at once;
+/// a price outside the tolerance holds it (pending approval), and a rejection makes it a draft again. Approved
+/// invoices are payable until paid in full. Cancelled drafts are final.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PurchaseInvoiceStatus>))]
+public enum PurchaseInvoiceStatus
+{
+    Draft = 0,
+    PendingApproval = 1,
+    Approved = 2,
+    Paid = 3,
+    Cancelled = 4,
+}
+
+/// <summary>How a supplier was paid.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PaymentMethod>))]
+public enum PaymentMethod
+{
+    BankTransfer = 0,
+    Cash = 1,
+    Cheque = 2,
+    AcceptanceBill = 3,
+    Other = 4,
+}
+
 public static class PurchasingConsts
 {
     public const int MaxNumberLength = 64;
@@ -68,4 +94,10 @@ public static class PurchasingConsts
     /// <summary>The source type of ledger entries and on-order supplies written by purchasing.</summary>
     public const string PurchaseOrderSource = "PurchaseOrder";
     public const string GoodsReceiptSource = "GoodsReceipt";
+    public const string PurchaseReturnSource = "PurchaseReturn";
+
+    public const int MaxReferenceLength = 64;
+
+    /// <summary>Price stability looks at the unit prices of this many days up to the end of the period.</summary>
+    public const int PriceStabilityDays = 90;
 }

@@ -227,7 +227,13 @@ public sealed class GoodsReceiptLine : Entity, IMultiTenant
     public decimal? BaseUnitCost { get; private set; }
     public decimal? PostedValue { get; private set; }
 
+    /// <summary>Accepted base units handed back to the supplier later by purchase returns.</summary>
+    public decimal BaseReturned { get; private set; }
+
     public decimal ReceivedQuantity => AcceptedQuantity + RejectedQuantity;
+
+    /// <summary>Accepted base units that may still be returned.</summary>
+    public decimal BaseReturnable => BaseAccepted - BaseReturned;
 
     /// <summary>Rejected base units kept by us (quarantine); goods handed back to the supplier never enter stock.</summary>
     public decimal BaseQuarantined => Disposition == RejectedGoodsDisposition.Quarantine ? BaseRejected : 0m;
@@ -248,6 +254,8 @@ public sealed class GoodsReceiptLine : Entity, IMultiTenant
         BaseUnitCost = decimal.Round(orderLine.BaseUnitPrice * rateToBase, PurchasingConsts.UnitPriceScale, MidpointRounding.AwayFromZero);
 
     internal void RecordPosted(decimal value) => PostedValue = value;
+
+    internal void AddReturned(decimal baseQuantity) => BaseReturned += baseQuantity;
 
     private void ToBase(Product product, int index)
     {

@@ -16,7 +16,11 @@ public interface IPurchasingRepository
 
     Task<PurchaseRequisition?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default);
 
+    Task<PurchaseInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
+
     void Add(PurchaseOrder order);
+    void Add(PurchaseInvoice invoice);
+    void Add(PurchaseReturn purchaseReturn);
     void Add(PurchaseRequisition requisition);
     void Add(GoodsReceipt receipt);
 }

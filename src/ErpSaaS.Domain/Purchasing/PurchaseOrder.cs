@@ -183,6 +183,50 @@ public sealed class PurchaseOrder : AggregateRoot, IMultiTenant
         else Touch(actor);
     }
 
+    /// <summary>
+    /// Three-way match of one invoiced line, in base units: no more than received − returned − already invoiced (a
+    /// held invoice counts, so two invoices never bill the same goods). Books the quantity as invoiced.
+    /// </summary>
+    internal void Invoice(int lineNumber, decimal baseQuantity, string field)
+    {
+        var line = Line(lineNumber, field);
+        if (baseQuantity > line.InvoiceableQuantity)
+        {
+            throw BusinessException.ForField(field, PurchasingErrorCodes.OverInvoiced, lineNumber,
+                PurchasingRules.Plain(decimal.Round(line.InvoiceableQuantity * line.Quantity / line.BaseQuantity, PurchasingConsts.QuantityScale)), line.Unit);
+        }
+        line.AddInvoiced(baseQuantity);
+    }
+
+    /// <summary>A rejected or cancelled invoice gives its quantities back; a completed order has something to invoice again.</summary>
+    internal void ReleaseInvoiced(int lineNumber, decimal baseQuantity, PurchasingActor actor, string invoiceNumber)
+    {
+        Line(lineNumber).AddInvoiced(-baseQuantity);
+        if (Status == PurchaseOrderStatus.Completed) MoveTo(PurchaseOrderStatus.ToInvoice, actor, invoiceNumber);
+        else Touch(actor);
+    }
+
+    /// <summary>Goods handed back to the supplier after receipt: no longer to be invoiced.</summary>
+    internal void Return(int lineNumber, decimal baseQuantity, PurchasingActor actor, string returnNumber)
+    {
+        Line(lineNumber).AddReturned(baseQuantity);
+        _timeline.Add(new PurchaseOrderEvent(Id, Status, actor, returnNumber));
+        Touch(actor);
+    }
+
+    /// <summary>An order fully received whose received goods are all invoiced is completed.</summary>
+    internal void UpdateInvoiceStatus(PurchasingActor actor, string invoiceNumber)
+    {
+        if (Status == PurchaseOrderStatus.ToInvoice && _lines.All(l => l.InvoiceableQuantity == 0m))
+        {
+            MoveTo(PurchaseOrderStatus.Completed, actor, invoiceNumber);
+        }
+        else
+        {
+            Touch(actor);
+        }
+    }
+
     public PurchaseOrderLine Line(int lineNumber, string field = "LineNumber") =>
         _lines.SingleOrDefault(l => l.LineNumber == lineNumber) ?? throw BusinessException.ForField(field, PurchasingErrorCodes.OrderLineUnknown, lineNumber);
 
@@ -258,7 +302,13 @@ public sealed class PurchaseOrderLine : Entity, IMultiTenant
     /// <summary>Base units the supplier has invoiced.</summary>
     public decimal InvoicedQuantity { get; private set; }
 
+    /// <summary>Base units received and then returned to the supplier (purchase returns).</summary>
+    public decimal ReturnedQuantity { get; private set; }
+
     public decimal GrossAmount => NetAmount + TaxAmount;
+
+    /// <summary>Base units received, not returned and not yet invoiced: what an invoice may still bill.</summary>
+    public decimal InvoiceableQuantity => Math.Max(0m, ReceivedQuantity - ReturnedQuantity - InvoicedQuantity);
 
     /// <summary>Base units still to come; nothing once more than ordered arrived.</summary>
     public decimal OpenQuantity => Math.Max(0m, BaseQuantity - ReceivedQuantity);
@@ -269,6 +319,10 @@ public sealed class PurchaseOrderLine : Entity, IMultiTenant
     internal void Confirm(DateOnly date) => ConfirmedDate = date;
 
     internal void AddReceived(decimal baseQuantity) => ReceivedQuantity += baseQuantity;
+
+    internal void AddInvoiced(decimal baseQuantity) => InvoicedQuantity += baseQuantity;
+
+    internal void AddReturned(decimal baseQuantity) => ReturnedQuantity += baseQuantity;
 }
 
 public sealed class PurchaseOrderEvent : PurchasingEvent<PurchaseOrderStatus>

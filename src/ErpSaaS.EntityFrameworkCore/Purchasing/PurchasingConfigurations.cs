@@ -42,6 +42,7 @@ internal sealed class PurchaseOrderConfiguration
         builder.Property(l => l.TaxRate).HasPrecision(18, PurchasingConsts.RateScale);
         builder.Property(l => l.ReceivedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.InvoicedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
+        builder.Property(l => l.ReturnedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.HasIndex(l => new { l.OrderId, l.LineNumber }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.ProductId });
         builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
@@ -49,6 +50,7 @@ internal sealed class PurchaseOrderConfiguration
         builder.Ignore(l => l.GrossAmount);
         builder.Ignore(l => l.OpenQuantity);
         builder.Ignore(l => l.BaseUnitPrice);
+        builder.Ignore(l => l.InvoiceableQuantity);
     }
 
     public void Configure(EntityTypeBuilder<PurchaseOrderEvent> builder)
@@ -96,6 +98,7 @@ internal sealed class GoodsReceiptConfiguration
         builder.Property(l => l.RejectedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.BaseAccepted).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.BaseRejected).HasPrecision(18, PurchasingConsts.QuantityScale);
+        builder.Property(l => l.BaseReturned).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.BaseUnitCost).HasPrecision(18, PurchasingConsts.UnitPriceScale);
         builder.Property(l => l.RejectReason).HasMaxLength(PurchasingConsts.MaxReasonLength);
         builder.Property(l => l.BatchNumber).HasMaxLength(ErpSaaS.Inventory.Documents.StockDocumentConsts.MaxBatchNumberLength);
@@ -104,6 +107,7 @@ internal sealed class GoodsReceiptConfiguration
         builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(l => l.ReceivedQuantity);
         builder.Ignore(l => l.BaseQuarantined);
+        builder.Ignore(l => l.BaseReturnable);
     }
 
     public void Configure(EntityTypeBuilder<GoodsReceiptEvent> builder)
@@ -155,5 +159,113 @@ internal sealed class PurchaseRequisitionConfiguration
         builder.Property(e => e.TenantId).IsRequired();
         builder.Property(e => e.UserName).HasMaxLength(256);
         builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
+    }
+}
+
+internal sealed class PurchaseInvoiceConfiguration
+    : IEntityTypeConfiguration<PurchaseInvoice>, IEntityTypeConfiguration<PurchaseInvoiceLine>, IEntityTypeConfiguration<PurchaseInvoiceEvent>,
+        IEntityTypeConfiguration<PurchasePayment>
+{
+    public void Configure(EntityTypeBuilder<PurchaseInvoice> builder)
+    {
+        builder.ToTable("purchase_invoices");
+        builder.Property(i => i.TenantId).IsRequired();
+        builder.Property(i => i.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
+        builder.Property(i => i.CurrencyCode).HasMaxLength(CurrencyConsts.CodeLength).IsRequired();
+        builder.Property(i => i.SupplierReference).HasMaxLength(PurchasingConsts.MaxReferenceLength);
+        builder.Property(i => i.Comment).HasMaxLength(PurchasingConsts.MaxCommentLength);
+        builder.Property(i => i.PaidAmount).HasPrecision(18, PurchasingConsts.AmountScale);
+        builder.Property(i => i.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.HasIndex(i => new { i.TenantId, i.Number }).IsUnique();
+        builder.HasIndex(i => new { i.TenantId, i.RequestId }).IsUnique();
+        builder.HasIndex(i => new { i.TenantId, i.PurchaseOrderId });
+        builder.HasIndex(i => new { i.TenantId, i.SupplierId });
+        builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(i => i.PurchaseOrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Supplier>().WithMany().HasForeignKey(i => i.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Payments).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(i => i.DomainEvents);
+        builder.Ignore(i => i.OpenAmount);
+    }
+
+    public void Configure(EntityTypeBuilder<PurchaseInvoiceLine> builder)
+    {
+        builder.ToTable("purchase_invoice_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.TenantId).IsRequired();
+        builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
+        builder.Property(l => l.Quantity).HasPrecision(18, PurchasingConsts.QuantityScale);
+        builder.Property(l => l.BaseQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
+        builder.Property(l => l.UnitPrice).HasPrecision(18, PurchasingConsts.UnitPriceScale);
+        builder.Property(l => l.OrderUnitPrice).HasPrecision(18, PurchasingConsts.UnitPriceScale);
+        builder.Property(l => l.TaxRate).HasPrecision(18, PurchasingConsts.RateScale);
+        builder.Property(l => l.PriceVariancePercent).HasPrecision(18, 2);
+        builder.HasIndex(l => new { l.InvoiceId, l.LineNumber }).IsUnique();
+        builder.HasIndex(l => new { l.TenantId, l.ProductId });
+        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<PurchaseInvoiceEvent> builder)
+    {
+        builder.ToTable("purchase_invoice_events");
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.TenantId).IsRequired();
+        builder.Property(e => e.UserName).HasMaxLength(256);
+        builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
+    }
+
+    public void Configure(EntityTypeBuilder<PurchasePayment> builder)
+    {
+        builder.ToTable("purchase_payments");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.TenantId).IsRequired();
+        builder.Property(p => p.Amount).HasPrecision(18, PurchasingConsts.AmountScale);
+        builder.Property(p => p.Reference).HasMaxLength(PurchasingConsts.MaxReferenceLength);
+        builder.Property(p => p.UserName).HasMaxLength(256);
+        builder.HasIndex(p => new { p.TenantId, p.PaidOn });
+    }
+}
+
+internal sealed class PurchaseReturnConfiguration : IEntityTypeConfiguration<PurchaseReturn>, IEntityTypeConfiguration<PurchaseReturnLine>
+{
+    public void Configure(EntityTypeBuilder<PurchaseReturn> builder)
+    {
+        builder.ToTable("purchase_returns");
+        builder.Property(r => r.TenantId).IsRequired();
+        builder.Property(r => r.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
+        builder.Property(r => r.Reason).HasMaxLength(PurchasingConsts.MaxReasonLength).IsRequired();
+        builder.Property(r => r.UserName).HasMaxLength(256);
+        builder.Property(r => r.TotalValue).HasPrecision(18, PurchasingConsts.AmountScale);
+        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.RequestId }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.GoodsReceiptId });
+        builder.HasIndex(r => new { r.TenantId, r.SupplierId, r.ReturnedOn });
+        builder.HasOne<GoodsReceipt>().WithMany().HasForeignKey(r => r.GoodsReceiptId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(r => r.PurchaseOrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Supplier>().WithMany().HasForeignKey(r => r.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReturnId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(r => r.DomainEvents);
+    }
+
+    public void Configure(EntityTypeBuilder<PurchaseReturnLine> builder)
+    {
+        builder.ToTable("purchase_return_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.TenantId).IsRequired();
+        builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
+        builder.Property(l => l.BatchNumber).HasMaxLength(ErpSaaS.Inventory.Documents.StockDocumentConsts.MaxBatchNumberLength);
+        builder.Property(l => l.Quantity).HasPrecision(18, PurchasingConsts.QuantityScale);
+        builder.Property(l => l.BaseQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
+        builder.Property(l => l.BaseUnitCost).HasPrecision(18, PurchasingConsts.UnitPriceScale);
+        builder.Property(l => l.Value).HasPrecision(18, PurchasingConsts.AmountScale);
+        builder.HasIndex(l => new { l.ReturnId, l.LineNumber }).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -11,6 +11,7 @@ public static class PurchasingEntityFrameworkCoreRegistration
         services.AddScoped<IPurchasingRepository, PurchasingRepository>();
         services.AddScoped<IPurchasingLookups, PurchasingLookups>();
         services.AddScoped<IPurchasingQueries, PurchasingQueries>();
+        services.AddScoped<IPurchaseInvoiceQueries, PurchaseInvoiceQueries>();
         return services;
     }
 }

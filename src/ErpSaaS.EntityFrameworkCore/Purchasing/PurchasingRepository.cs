@@ -28,10 +28,19 @@ internal sealed class PurchasingRepository(ErpDbContext db) : IPurchasingReposit
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RequestLockSpace}, hashtext({requestId.ToString()}))", cancellationToken);
         return await db.Set<PurchaseOrder>().IgnoreAutoIncludes().Where(o => o.RequestId == requestId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken)
                ?? await db.Set<GoodsReceipt>().IgnoreAutoIncludes().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken)
-               ?? await db.Set<PurchaseRequisition>().IgnoreAutoIncludes().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
+               ?? await db.Set<PurchaseRequisition>().IgnoreAutoIncludes().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.Set<PurchaseInvoice>().IgnoreAutoIncludes().Where(i => i.RequestId == requestId).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.Set<PurchaseReturn>().IgnoreAutoIncludes().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
+    public Task<PurchaseInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<PurchaseInvoice>().AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
+
     public void Add(PurchaseOrder order) => db.Add(order);
+
+    public void Add(PurchaseInvoice invoice) => db.Add(invoice);
+
+    public void Add(PurchaseReturn purchaseReturn) => db.Add(purchaseReturn);
 
     public void Add(GoodsReceipt receipt) => db.Add(receipt);
 

@@ -7,7 +7,8 @@ namespace ErpSaaS.Web.Purchasing;
 /// <summary>
 /// Purchasing under <c>/api/v1/purchasing</c>, one endpoint per use case: orders (list, get, create with the same request
 /// id twice creating one order, change, submit, send, confirm a date, cancel, close) and goods receipts (list, get,
-/// create, change, scan, post, cancel). Errors come back as problem+json, a wrong field under its name ("Lines[0].Quantity").
+/// create, change, scan, post, cancel), invoices (list, get, create, change, submit for matching, cancel, pay), returns
+/// (list, get, create) and supplier performance. Errors come back as problem+json, a wrong field under its name ("Lines[0].Quantity").
 /// </summary>
 public sealed class PurchasingApi : IEndpointContributor
 {
@@ -35,6 +36,26 @@ public sealed class PurchasingApi : IEndpointContributor
             TypedResults.Ok(await s.ScanAsync(id, input, ct)));
         receipts.MapPost("/{id:guid}/post", (Guid id, PurchasingActionInput input, IGoodsReceiptAppService s, CancellationToken ct) => Done(s.PostAsync(id, input, ct)));
         receipts.MapPost("/{id:guid}/cancel", (Guid id, PurchasingActionInput input, IGoodsReceiptAppService s, CancellationToken ct) => Done(s.CancelAsync(id, input, ct)));
+        orders.MapGet("/{id:guid}/balance", async (Guid id, IPurchaseInvoiceAppService s, CancellationToken ct) => TypedResults.Ok(await s.GetOrderBalanceAsync(id, ct)));
+
+        var invoices = api.MapGroup("/purchasing/invoices").WithTags("Purchase invoices");
+        invoices.MapGet("/", async ([AsParameters] PurchaseInvoiceListParameters query, IPurchaseInvoiceAppService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GetListAsync(query.ToQuery(), ct)));
+        invoices.MapGet("/{id:guid}", async (Guid id, IPurchaseInvoiceAppService s, CancellationToken ct) => TypedResults.Ok(await s.GetAsync(id, ct)));
+        invoices.MapPost("/", async (PurchaseInvoiceInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Created("invoices", await s.CreateAsync(input, ct)));
+        invoices.MapPut("/{id:guid}", (Guid id, PurchaseInvoiceInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.UpdateAsync(id, input, ct)));
+        invoices.MapPost("/{id:guid}/submit", (Guid id, PurchasingActionInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.SubmitAsync(id, input, ct)));
+        invoices.MapPost("/{id:guid}/cancel", (Guid id, PurchasingActionInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.CancelAsync(id, input, ct)));
+        invoices.MapPost("/{id:guid}/payments", (Guid id, PurchasePaymentInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.PayAsync(id, input, ct)));
+
+        var returns = api.MapGroup("/purchasing/returns").WithTags("Purchase returns");
+        returns.MapGet("/", async ([AsParameters] PurchaseReturnListParameters query, IPurchaseReturnAppService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GetListAsync(query.ToQuery(), ct)));
+        returns.MapGet("/{id:guid}", async (Guid id, IPurchaseReturnAppService s, CancellationToken ct) => TypedResults.Ok(await s.GetAsync(id, ct)));
+        returns.MapPost("/", async (PurchaseReturnInput input, IPurchaseReturnAppService s, CancellationToken ct) => Created("returns", await s.CreateAsync(input, ct)));
+
+        api.MapGet("/purchasing/supplier-performance", async (DateOnly? from, DateOnly? to, string? search, ISupplierPerformanceAppService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GetAsync(new SupplierPerformanceQuery { From = from, To = to, Search = search }, ct))).WithTags("Supplier performance");
     }
 
     private static Created<PurchasingCreatedDto> Created(string path, Guid id) =>
@@ -64,5 +85,22 @@ public sealed record GoodsReceiptListParameters(string? Search, GoodsReceiptStat
     {
         Search = Search, Status = Status, PurchaseOrderId = PurchaseOrderId, Page = Page ?? 1, PageSize = PageSize ?? GoodsReceiptListQuery.DefaultPageSize, Sort = Sort,
         Desc = Desc ?? false,
+    };
+}
+
+public sealed record PurchaseInvoiceListParameters(string? Search, PurchaseInvoiceStatus? Status, Guid? PurchaseOrderId, bool? OpenOnly, int? Page, int? PageSize, string? Sort, bool? Desc)
+{
+    public PurchaseInvoiceListQuery ToQuery() => new()
+    {
+        Search = Search, Status = Status, PurchaseOrderId = PurchaseOrderId, OpenOnly = OpenOnly ?? false, Page = Page ?? 1,
+        PageSize = PageSize ?? PurchaseInvoiceListQuery.DefaultPageSize, Sort = Sort, Desc = Desc ?? false,
+    };
+}
+
+public sealed record PurchaseReturnListParameters(string? Search, Guid? GoodsReceiptId, int? Page, int? PageSize, string? Sort, bool? Desc)
+{
+    public PurchaseReturnListQuery ToQuery() => new()
+    {
+        Search = Search, GoodsReceiptId = GoodsReceiptId, Page = Page ?? 1, PageSize = PageSize ?? PurchaseReturnListQuery.DefaultPageSize, Sort = Sort, Desc = Desc ?? false,
     };
 }

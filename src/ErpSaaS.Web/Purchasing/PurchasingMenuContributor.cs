@@ -4,7 +4,7 @@ using ErpSaaS.Web.Menu;
 
 namespace ErpSaaS.Web.Purchasing;
 
-/// <summary>The "Purchasing" group on the tenant side: requisitions, purchase orders and goods receipts.</summary>
+/// <summary>The "Purchasing" group on the tenant side: requisitions, purchase orders, goods receipts, invoices, returns and supplier performance.</summary>
 public sealed class PurchasingMenuContributor : IMenuContributor
 {
     public const string PurchasingGroup = "Purchasing";
@@ -13,7 +13,10 @@ public sealed class PurchasingMenuContributor : IMenuContributor
         menu.Group(new MenuGroup(PurchasingGroup, "Menu:Group:Purchasing", "ti ti-shopping-cart", 250))
             .Item(Item("Menu:PurchaseRequisitions", "ti ti-list-check", "/app/purchasing/requisitions", 5))
             .Item(Item("Menu:PurchaseOrders", "ti ti-file-invoice", "/app/purchasing/orders", 10))
-            .Item(Item("Menu:GoodsReceipts", "ti ti-truck-delivery", "/app/purchasing/receipts", 20));
+            .Item(Item("Menu:GoodsReceipts", "ti ti-truck-delivery", "/app/purchasing/receipts", 20))
+            .Item(Item("Menu:PurchaseInvoices", "ti ti-receipt", "/app/purchasing/invoices", 30))
+            .Item(Item("Menu:PurchaseReturns", "ti ti-truck-return", "/app/purchasing/returns", 40))
+            .Item(Item("Menu:SupplierPerformance", "ti ti-chart-bar", "/app/purchasing/supplier-performance", 50));
 
     private static MenuItem Item(string text, string icon, string url, int order) => new(text, icon, url, MenuSide.Tenant)
     {

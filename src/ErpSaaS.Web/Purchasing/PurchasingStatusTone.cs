@@ -32,6 +32,15 @@ public static class PurchasingStatusTone
         _ => "bg-red-lt",
     };
 
+    public static string Of(PurchaseInvoiceStatus status) => status switch
+    {
+        PurchaseInvoiceStatus.Draft => "bg-secondary-lt",
+        PurchaseInvoiceStatus.PendingApproval => "bg-yellow-lt",
+        PurchaseInvoiceStatus.Approved => "bg-azure-lt",
+        PurchaseInvoiceStatus.Paid => "bg-green-lt",
+        _ => "bg-red-lt",
+    };
+
     /// <summary>A document's timeline card; statuses are localized as "{prefix}:{status}".</summary>
     public static DocumentTimeline Timeline<TStatus>(string title, IEnumerable<PurchasingEventDto> events, string prefix, Func<TStatus, string> tone,
         Func<string, string> localize) where TStatus : struct, Enum =>

@@ -94,6 +94,9 @@ public sealed class PurchasingCompany
     public Task<T> Orders<T>(Func<IPurchaseOrderAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IPurchaseOrderAppService>()));
     public Task Orders(Func<IPurchaseOrderAppService, Task> work) => InCompanyAsync(async sp => { await work(sp.GetRequiredService<IPurchaseOrderAppService>()); return true; });
     public Task<T> Requisitions<T>(Func<IPurchaseRequisitionAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IPurchaseRequisitionAppService>()));
+    public Task<T> Invoices<T>(Func<IPurchaseInvoiceAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IPurchaseInvoiceAppService>()));
+    public Task Invoices(Func<IPurchaseInvoiceAppService, Task> work) => InCompanyAsync(async sp => { await work(sp.GetRequiredService<IPurchaseInvoiceAppService>()); return true; });
+    public Task<T> Returns<T>(Func<IPurchaseReturnAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IPurchaseReturnAppService>()));
     public Task<T> Receipts<T>(Func<IGoodsReceiptAppService, Task<T>> work) => InCompanyAsync(sp => work(sp.GetRequiredService<IGoodsReceiptAppService>()));
     public Task Receipts(Func<IGoodsReceiptAppService, Task> work) => InCompanyAsync(async sp => { await work(sp.GetRequiredService<IGoodsReceiptAppService>()); return true; });
 
@@ -124,10 +127,10 @@ public sealed class PurchasingCompany
         });
 
     /// <summary>Purchase orders from <paramref name="minimumAmount"/> up (in the company's currency) wait for the boss, who is added as a user.</summary>
-    public async Task RequireBossApprovalFromAsync(decimal minimumAmount)
+    public async Task RequireBossApprovalFromAsync(decimal minimumAmount, ApprovalDocumentType documentType = ApprovalDocumentType.PurchaseOrder)
     {
         Boss = await _fixture.Given.User(Tenant, "boss", StaticRoles.Admin);
-        await InCompanyAsync(sp => sp.GetRequiredService<IApprovalFlowAppService>().AddStepAsync(ApprovalDocumentType.PurchaseOrder, new ApprovalStepInput
+        await InCompanyAsync(sp => sp.GetRequiredService<IApprovalFlowAppService>().AddStepAsync(documentType, new ApprovalStepInput
         {
             Name = "Boss", ApproverKind = ApproverKind.User, ApproverUserId = Boss, ConditionKind = ApprovalConditionKind.AmountAtLeast, ConditionNumber = minimumAmount,
         }));

@@ -8,16 +8,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace ErpSaaS.Web.Pages.App.Purchasing.Orders;
 
 /// <summary>
-/// A purchase order's page: header, lines with received and still-to-receive quantities, its receipts, its approval and
-/// its timeline; while a draft, the lines form and "submit"; once approved, send, confirm a date, receive, close or cancel.
+/// A purchase order's page: header, lines with received and still-to-receive quantities, its receipts and invoices, what is
+/// still to receive, invoice and pay, its approval and its timeline; while a draft, the lines form and "submit"; once approved, send, confirm a date, receive, close or cancel.
 /// </summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
-public sealed class DetailsModel(IPurchaseOrderAppService orders, IGoodsReceiptAppService receipts, IApprovalRequests approvals) : ErpPageModel
+public sealed class DetailsModel(
+    IPurchaseOrderAppService orders, IGoodsReceiptAppService receipts, IPurchaseInvoiceAppService invoices, IApprovalRequests approvals) : ErpPageModel
 {
     public PurchaseOrderDto Order { get; private set; } = null!;
     public PurchasingOptionsDto Options { get; private set; } = null!;
     public IReadOnlyList<GoodsReceiptSummaryDto> Receipts { get; private set; } = [];
     public ApprovalRequestDto? Approval { get; private set; }
+    public IReadOnlyList<PurchaseInvoiceSummaryDto> Invoices { get; private set; } = [];
+    public PurchaseOrderBalanceDto Balance { get; private set; } = null!;
 
     [BindProperty]
     public PurchaseOrderInput Input { get; set; } = new();
@@ -96,5 +99,7 @@ public sealed class DetailsModel(IPurchaseOrderAppService orders, IGoodsReceiptA
         Options = await orders.GetOptionsAsync(cancellationToken);
         Receipts = (await receipts.GetListAsync(new GoodsReceiptListQuery { PurchaseOrderId = id, PageSize = 50 }, cancellationToken)).Items;
         Approval = await approvals.FindAsync(ApprovalDocumentType.PurchaseOrder, id, cancellationToken);
+        Invoices = (await invoices.GetListAsync(new PurchaseInvoiceListQuery { PurchaseOrderId = id, PageSize = 50 }, cancellationToken)).Items;
+        Balance = await invoices.GetOrderBalanceAsync(id, cancellationToken);
     }
 }
