@@ -11,6 +11,7 @@ public static class DocumentTypes
     public const string SalesOrder = "SalesOrder";
     public const string Delivery = "Delivery";
     public const string SalesInvoice = "SalesInvoice";
+    public const string SalesReturn = "SalesReturn";
     public const string StockTransfer = "StockTransfer";
     public const string StockAdjustment = "StockAdjustment";
     public const string StockCount = "StockCount";
@@ -28,6 +29,7 @@ public static class DocumentTypes
         [SalesOrder] = "SO-{yyyyMM}-{0000}",
         [Delivery] = "DN-{yyyyMM}-{0000}",
         [SalesInvoice] = "SI-{yyyy}-{000000}",
+        [SalesReturn] = "RT-{yyyyMM}-{0000}",
         [StockTransfer] = "TR-{yyyyMM}-{0000}",
         [StockAdjustment] = "AD-{yyyyMM}-{0000}",
         [StockCount] = "SC-{yyyyMM}-{0000}",
