@@ -12,12 +12,16 @@ namespace ErpSaaS.Web.Pages.App.Purchasing.Orders;
 /// its timeline; while a draft, the lines form and "submit"; once approved, send, confirm a date, receive, close or cancel.
 /// </summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
-public sealed class DetailsModel(IPurchaseOrderAppService orders, IGoodsReceiptAppService receipts, IApprovalRequests approvals) : ErpPageModel
+public sealed class DetailsModel(IPurchaseOrderAppService orders, IGoodsReceiptAppService receipts, IApprovalRequests approvals, ErpSaaS.Sales.ISalesShortages salesShortages)
+    : ErpPageModel
 {
     public PurchaseOrderDto Order { get; private set; } = null!;
     public PurchasingOptionsDto Options { get; private set; } = null!;
     public IReadOnlyList<GoodsReceiptSummaryDto> Receipts { get; private set; } = [];
     public ApprovalRequestDto? Approval { get; private set; }
+
+    /// <summary>Unconfirmed sales orders short of this order's products: whom a late delivery of it would let down.</summary>
+    public IReadOnlyList<ErpSaaS.Sales.SalesShortOrderDto> ShortSalesOrders { get; private set; } = [];
 
     [BindProperty]
     public PurchaseOrderInput Input { get; set; } = new();
@@ -96,5 +100,6 @@ public sealed class DetailsModel(IPurchaseOrderAppService orders, IGoodsReceiptA
         Options = await orders.GetOptionsAsync(cancellationToken);
         Receipts = (await receipts.GetListAsync(new GoodsReceiptListQuery { PurchaseOrderId = id, PageSize = 50 }, cancellationToken)).Items;
         Approval = await approvals.FindAsync(ApprovalDocumentType.PurchaseOrder, id, cancellationToken);
+        ShortSalesOrders = await salesShortages.GetShortOrdersAsync([.. Order.Lines.Select(l => l.ProductId).Distinct()], cancellationToken);
     }
 }
