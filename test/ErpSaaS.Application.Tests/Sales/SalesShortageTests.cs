@@ -91,3 +91,30 @@ public sealed class SalesShortageTests(ErpTestFixture fixture) : IClassFixture<E
         (await RequisitionsAsync(none)).TotalCount.ShouldBe(0);
     }
 }
+
+/// <summary>What a purchase order's page lists: the unconfirmed sales orders its products are short for.</summary>
+public sealed class SalesShortOrdersTests(ErpTestFixture fixture) : IClassFixture<ErpTestFixture>
+{
+    [Fact]
+    public async Task Only_unconfirmed_lines_needing_more_than_is_available_now_are_listed()
+    {
+        var shop = await SalesCompany.CreateAsync(fixture);
+        await shop.AddProductAsync("SKU-1", 10m);
+        await shop.AddProductAsync("SKU-2", 10m);
+        await shop.ReceiveStockAsync("SKU-1", 10m, 5m);
+        await shop.ReceiveStockAsync("SKU-2", 10m, 5m);
+        await shop.AddCustomerAsync("C1", 1_000_000m);
+        var covered = await shop.OrderAsync("C1", ("SKU-1", 4m));
+        await shop.ConfirmAsync(covered);
+        var shortOrder = await shop.OrderAsync("C1", ("SKU-1", 8m), ("SKU-2", 3m));
+        var otherProduct = await shop.OrderAsync("C1", ("SKU-2", 30m));
+
+        var listed = await shop.AsSalespersonAsync<ISalesShortages, IReadOnlyList<SalesShortOrderDto>>(s => s.GetShortOrdersAsync([shop.Product("SKU-1")]));
+        var both = await shop.AsSalespersonAsync<ISalesShortages, IReadOnlyList<SalesShortOrderDto>>(s => s.GetShortOrdersAsync([shop.Product("SKU-1"), shop.Product("SKU-2")]));
+
+        // 10 on hand − 4 reserved by the confirmed order = 6 available: the draft's 8 is short, the confirmed order is not listed.
+        listed.Select(l => (l.OrderId, l.LineNumber, l.Needed, l.AvailableNow)).ShouldBe([(shortOrder, 1, 8m, 6m)]);
+        // SKU-2: 3 of 10 fits, 30 does not.
+        both.Select(l => (l.OrderId, l.ProductCode)).OrderBy(l => l.ProductCode).ShouldBe([(shortOrder, "SKU-1"), (otherProduct, "SKU-2")]);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Net;
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
+using ErpSaaS.Inventory;
 using ErpSaaS.Inventory.Documents;
 using ErpSaaS.Web.Tests.Infrastructure;
 using ErpSaaS.Web.Tests.Inventory.Documents;
@@ -93,6 +94,17 @@ public sealed class SalesReturnPagesTests(AdminPagesFactory factory) : IClassFix
     {
         var (acme, customer) = await ShopAsync();
         var orderUrl = await OrderAsync(acme, customer, "25");
+        // Open purchase supply that covers the shortage, but only long after the promised date.
+        await factory.Data.AsUserAsync(acme.Tenant, acme.Admin, sp => sp.GetRequiredService<IUnitOfWork>().InTransactionAsync(async ct =>
+        {
+            await sp.GetRequiredService<IStockSupplies>().ExpectAsync(new StockSupplyRequest
+            {
+                SourceType = "PurchaseOrder", SourceId = Guid.NewGuid(), SourceNumber = "PO-LATE", SourceLine = 1,
+                ProductId = (await sp.GetRequiredService<IStockDocumentLookups>().FindProductAsync("P-1", ct))!.Id, WarehouseId = acme.Warehouses["WH01"], Kind = StockSupplyKind.OnOrder, Quantity = 10m,
+                DueOn = new DateOnly(2099, 1, 1),
+            }, ct);
+            return true;
+        }));
         await acme.SubmitAsync(orderUrl, await acme.PageAsync(orderUrl), "#confirm-form");
         var before = await acme.PageAsync(orderUrl);
 
@@ -102,6 +114,7 @@ public sealed class SalesReturnPagesTests(AdminPagesFactory factory) : IClassFix
         var requisition = await acme.PageAsync(requisitionUrl);
 
         before.QuerySelector("#short-lines [data-line='1']")!.TextContent.ShouldContain("5");
+        before.QuerySelector("#availability .late-supply")!.TextContent.ShouldContain("2099-01-01");
         raised.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         after.QuerySelector("#raise-requisitions-form").ShouldBeNull();
         requisition.QuerySelector("#raised-for a")!.GetAttribute("href").ShouldBe(orderUrl);
