@@ -34,13 +34,17 @@ public sealed class SalesReturn : AggregateRoot, IMultiTenant
         Reason = why;
         Status = SalesReturnStatus.Posted;
         CreatedAt = actor.At;
-        foreach (var (deliveryLineNumber, quantity) in asked)
+        var taken = new Dictionary<int, decimal>();
+        for (var index = 0; index < lines.Count; index++)
         {
-            var index = lines.ToList().IndexOf((deliveryLineNumber, quantity));
+            var (deliveryLineNumber, quantity) = lines[index];
+            if (quantity == 0m) continue;
             var shipped = delivery.Lines.SingleOrDefault(l => l.LineNumber == deliveryLineNumber)
                           ?? throw BusinessException.ForField(SalesRules.Field(index, "Quantity"), SalesErrorCodes.NothingToReturn);
             SalesRules.CheckQuantity(quantity, SalesRules.Field(index, "Quantity"));
-            if (quantity > shipped.ReturnableQuantity)
+            // Two rows naming the same delivery line share what it can still take back.
+            taken[deliveryLineNumber] = taken.GetValueOrDefault(deliveryLineNumber) + quantity;
+            if (taken[deliveryLineNumber] > shipped.ReturnableQuantity)
             {
                 throw BusinessException.ForField(SalesRules.Field(index, "Quantity"), SalesErrorCodes.ReturnExceedsDelivered, shipped.LineNumber, shipped.ReturnableQuantity / 1.0000000000000000000000000000m);
             }
