@@ -18,7 +18,8 @@ public sealed record PurchaseRequisitionLineDto(
 
 public sealed record PurchaseRequisitionDto(
     Guid Id, string Number, PurchaseRequisitionStatus Status, Guid WarehouseId, string WarehouseCode, string? Comment, uint Version,
-    DateTimeOffset CreatedAt, IReadOnlyList<PurchaseRequisitionLineDto> Lines, IReadOnlyList<PurchasingEventDto> Timeline);
+    DateTimeOffset CreatedAt, IReadOnlyList<PurchaseRequisitionLineDto> Lines, IReadOnlyList<PurchasingEventDto> Timeline,
+    Guid? SourceId = null, string? SourceNumber = null, int? SourceLine = null, string? SourceType = null);
 
 public sealed class PurchaseRequisitionInput
 {

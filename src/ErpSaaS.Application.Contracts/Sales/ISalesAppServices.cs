@@ -21,6 +21,15 @@ public interface ISalesOrderAppService
     /// </summary>
     Task<SalesOrderStatus> ConfirmAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The lines of an unconfirmed order short of stock for their promised date (the quantity short by then, counting
+    /// open purchase supply), with the requisition raised for each, if any; and what the company does about shortages.
+    /// </summary>
+    Task<(ShortageAction Action, IReadOnlyList<SalesShortLineDto> Lines)> GetShortagesAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>A draft purchase requisition for each short line that has none yet (the "suggestion" setting's button).</summary>
+    Task<IReadOnlyList<SalesShortLineDto>> RaisePurchaseNeedsAsync(Guid id, CancellationToken cancellationToken = default);
+
     /// <summary>Cancels an order nothing of which was delivered; its reservations are released and a pending approval withdrawn.</summary>
     Task CancelAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
 }
@@ -61,3 +70,28 @@ public interface ISalesQuotationAppService
     /// <summary>One click: a draft order with the quotation's customer, warehouse, lines and prices; refused once the quotation expired.</summary>
     Task<Guid> ConvertAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
 }
+
+public interface ISalesReturnAppService
+{
+    Task<PagedResult<SalesReturnSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesReturnSummaryDto>> ExportAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesReturnDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The quarantine warehouses a return may go to.</summary>
+    Task<IReadOnlyList<SalesPartyDto>> GetQuarantineWarehousesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records and posts a return of a posted delivery: the goods come back at the cost they left at, into its warehouse
+    /// or a quarantine warehouse; the invoiced part is credited on the invoice.
+    /// </summary>
+    Task<Guid> CreateAsync(SalesReturnInput input, CancellationToken cancellationToken = default);
+}
+
+/// <summary>For purchasing: which unconfirmed sales orders are short of a product (read-only).</summary>
+public interface ISalesShortages
+{
+    Task<IReadOnlyList<SalesShortOrderDto>> GetShortOrdersAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
+}
+
+public sealed record SalesShortOrderDto(Guid OrderId, string OrderNumber, SalesOrderStatus Status, int LineNumber, Guid ProductId, string ProductCode, decimal Needed,
+    decimal AvailableNow, DateOnly PromisedDate);

@@ -166,9 +166,9 @@ public sealed record SalesReceiptDto(decimal Amount, DateOnly ReceivedOn, Receip
 public sealed record SalesInvoiceDto(
     Guid Id, string Number, SalesInvoiceStatus Status, uint Version, Guid OrderId, string OrderNumber, Guid DeliveryId, string DeliveryNumber, string CustomerCode,
     string CustomerName, string CurrencyCode, DateOnly InvoiceDate, DateOnly DueDate, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal ReceivedAmount,
-    IReadOnlyList<SalesInvoiceLineDto> Lines, IReadOnlyList<SalesReceiptDto> Receipts, IReadOnlyList<SalesEventDto> Timeline)
+    IReadOnlyList<SalesInvoiceLineDto> Lines, IReadOnlyList<SalesReceiptDto> Receipts, IReadOnlyList<SalesEventDto> Timeline, decimal CreditedAmount = 0m)
 {
-    public decimal OpenAmount => TotalAmount - ReceivedAmount;
+    public decimal OpenAmount => TotalAmount - ReceivedAmount - CreditedAmount;
 }
 
 public sealed class SalesReceiptInput
@@ -200,3 +200,39 @@ public sealed record SalesQuotationDto(
     Guid Id, string Number, SalesQuotationStatus Status, uint Version, string CustomerCode, string CustomerName, string WarehouseCode, DateOnly QuotationDate,
     DateOnly ValidUntil, string CurrencyCode, string? Comment, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, Guid? OrderId,
     IReadOnlyList<SalesQuotationLineDto> Lines, IReadOnlyList<SalesEventDto> Timeline);
+
+public sealed record SalesReturnSummaryDto(
+    Guid Id, string Number, SalesReturnStatus Status, string DeliveryNumber, string OrderNumber, string CustomerCode, string CustomerName, string WarehouseCode,
+    SalesReturnDestination Destination, string Reason, decimal CreditedAmount, DateTimeOffset CreatedAt);
+
+public sealed record SalesReturnLineDto(
+    int LineNumber, int DeliveryLineNumber, string ProductCode, string ProductName, string BaseUnit, string? BatchNumber, decimal Quantity, decimal UnitCost);
+
+public sealed record SalesReturnDto(
+    Guid Id, string Number, SalesReturnStatus Status, Guid DeliveryId, string DeliveryNumber, Guid OrderId, string OrderNumber, string CustomerCode, string CustomerName,
+    string WarehouseCode, SalesReturnDestination Destination, string Reason, decimal CreditedAmount, string CurrencyCode, DateTimeOffset CreatedAt,
+    IReadOnlyList<SalesReturnLineDto> Lines, IReadOnlyList<SalesEventDto> Timeline);
+
+/// <summary>A return's form: the posted delivery, per delivery line the base quantity coming back, the reason and where it goes.</summary>
+public sealed class SalesReturnInput
+{
+    public Guid RequestId { get; set; }
+    public Guid DeliveryId { get; set; }
+    public SalesReturnDestination Destination { get; set; }
+
+    /// <summary>The quarantine warehouse, when the goods go to quarantine.</summary>
+    public Guid? QuarantineWarehouseId { get; set; }
+
+    [MaxLength(SalesConsts.MaxCommentLength)]
+    public string? Reason { get; set; }
+    public List<SalesReturnLineInput> Lines { get; set; } = [];
+}
+
+public sealed class SalesReturnLineInput
+{
+    public int DeliveryLineNumber { get; set; }
+    public decimal? Quantity { get; set; }
+}
+
+/// <summary>An unconfirmed order line short for its promised date: what a purchase need would ask for, and the requisition raised already.</summary>
+public sealed record SalesShortLineDto(int LineNumber, string ProductCode, decimal ShortQuantity, DateOnly PromisedDate, Guid? RequisitionId, string? RequisitionNumber);

@@ -19,6 +19,7 @@ public static class PurchasingApplicationModule
         services.AddScoped<IPurchaseOrderAppService, PurchaseOrderAppService>();
         services.AddScoped<IGoodsReceiptAppService, GoodsReceiptAppService>();
         services.AddScoped<IPurchaseRequisitionAppService, PurchaseRequisitionAppService>();
+        services.AddScoped<IPurchaseNeeds, PurchaseNeeds>();
         services.AddScoped<IApprovalDecisionHandler, PurchaseOrderApprovalHandler>();
         services.AddScoped<IApprovalDecisionHandler, PurchaseRequisitionApprovalHandler>();
         return services;

@@ -13,6 +13,14 @@ public interface ISalesQueries
     Task<SalesInvoiceDto?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
     Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default);
     Task<SalesQuotationDto?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<PagedResult<SalesReturnSummaryDto>> GetReturnsAsync(SalesListQuery query, CancellationToken cancellationToken = default);
+    Task<SalesReturnDto?> FindReturnAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesPartyDto>> GetQuarantineWarehousesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Lines of draft, pending or approved orders (nothing reserved yet) for the products, with each order's warehouse.</summary>
+    Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode, decimal Needed,
+        DateOnly PromisedDate)>> GetUnconfirmedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
+
     Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The days on which open purchase supply of the product is due at the warehouse, from <paramref name="from"/> on, in order.</summary>

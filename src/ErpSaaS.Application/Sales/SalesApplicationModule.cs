@@ -21,6 +21,9 @@ public static class SalesApplicationModule
         services.AddScoped<ISalesOrderAppService, SalesOrderAppService>();
         services.AddScoped<ISalesDeliveryAppService, SalesDeliveryAppService>();
         services.AddScoped<ISalesInvoiceAppService, SalesInvoiceAppService>();
+        services.AddScoped<ISalesReturnAppService, SalesReturnAppService>();
+        services.AddScoped<SalesShortages>();
+        services.AddScoped<ISalesShortages>(provider => provider.GetRequiredService<SalesShortages>());
         return services;
     }
 }

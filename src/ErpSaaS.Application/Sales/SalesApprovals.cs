@@ -39,7 +39,8 @@ public sealed class SalesApprovals(IServiceProvider services)
 /// timeline, and the salesperson confirms it again once stock is there (no new approval needed). Rejected: back to
 /// draft with the reason on the timeline; another pending reason is withdrawn.
 /// </summary>
-public sealed class SalesOrderApprovalOutcome(ISalesRepository documents, SalesStock stock, SalesActors actors, SalesApprovals approvals)
+public sealed class SalesOrderApprovalOutcome(
+    ISalesRepository documents, SalesStock stock, SalesActors actors, SalesApprovals approvals, SalesShortages shortages, Inventory.Documents.IStockDocumentLookups lookups)
 {
     public async Task ApprovedAsync(SalesApprovalReason reason, ApprovalDecision decision, CancellationToken cancellationToken)
     {
@@ -75,6 +76,16 @@ public sealed class SalesOrderApprovalOutcome(ISalesRepository documents, SalesS
             notes.Add($"#{line.LineNumber}: {atp.Needed:0.####} > {Math.Max(0m, atp.AvailableNow):0.####}" + (atp.CoveredOn is { } day ? $" ({day:yyyy-MM-dd})" : string.Empty));
         }
         order.NoteShortage(string.Join("; ", notes), actor);
+        if (await shortages.ActionAsync(cancellationToken) == ShortageAction.Automatic)
+        {
+            // The approval is kept (the order stays approved), so the needs are raised in the same transaction.
+            var codes = new Dictionary<Guid, string>();
+            foreach (var productId in shortLines.Select(l => l.ProductId).Distinct())
+            {
+                codes[productId] = (await lookups.FindProductAsync(productId, cancellationToken))?.Code ?? string.Empty;
+            }
+            await shortages.RaiseAsync(order, await shortages.ShortLinesAsync(order, shortLines, actor.Today, cancellationToken), codes, cancellationToken);
+        }
         return false;
     }
 }

@@ -4,13 +4,14 @@ using ErpSaaS.Common;
 using ErpSaaS.Errors;
 using ErpSaaS.Inventory.Documents;
 using ErpSaaS.Permissions;
+using ErpSaaS.Purchasing;
 using ErpSaaS.Settings;
 
 namespace ErpSaaS.Sales;
 
 public sealed class SalesOrderAppService(
     IPermissionChecker permissions, ISalesQueries queries, ISalesRepository documents, SalesManager manager, SalesActors actors, ICustomerRepository customers,
-    SalesInputs inputs, IStockDocumentLookups lookups, ISettingStore settings, SalesStock stock, SalesApprovals approvals, IUnitOfWork unitOfWork) : ISalesOrderAppService
+    SalesInputs inputs, IStockDocumentLookups lookups, ISettingStore settings, SalesStock stock, SalesApprovals approvals, SalesShortages shortages, IPurchaseNeeds needs, IUnitOfWork unitOfWork) : ISalesOrderAppService
 {
     public async Task<PagedResult<SalesOrderSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default)
     {
@@ -85,6 +86,22 @@ public sealed class SalesOrderAppService(
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
+        (SalesOrder Order, IReadOnlyList<(SalesOrderLine Line, decimal Short)> Lines, IReadOnlyDictionary<Guid, string> Codes)? toRaise = null;
+        try
+        {
+            return await ConfirmInTransactionAsync(id, input, actor, found => toRaise = found, cancellationToken);
+        }
+        catch (BusinessException) when (toRaise is { Lines.Count: > 0 } need)
+        {
+            // The refusal rolls the confirmation back; the requisitions are the buyer's cue and are kept.
+            await shortages.RaiseApartAsync(need.Order, need.Lines, need.Codes, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task<SalesOrderStatus> ConfirmInTransactionAsync(Guid id, SalesActionInput input, SalesActor actor,
+        Action<(SalesOrder, IReadOnlyList<(SalesOrderLine, decimal)>, IReadOnlyDictionary<Guid, string>)> shortOnConfirm, CancellationToken cancellationToken)
+    {
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             var order = await LoadAsync(id, ct);
@@ -106,12 +123,62 @@ public sealed class SalesOrderAppService(
             var shortLines = await stock.TryReserveAsync(order, ct);
             if (shortLines.Count > 0)
             {
+                if (await shortages.ActionAsync(ct) == ShortageAction.Automatic)
+                {
+                    shortOnConfirm((order, await shortages.ShortLinesAsync(order, shortLines, actor.Today, ct), await ProductCodesAsync(order, ct)));
+                }
                 var line = shortLines.OrderBy(l => l.LineNumber).First();
                 throw SalesStock.Shortage(order, line, await stock.AvailabilityAsync(order, line, await ProductCodeAsync(line, ct), actor.Today, ct));
             }
             order.Confirm(actor);
             return order.Status;
         }, cancellationToken);
+    }
+
+    public async Task<(ShortageAction Action, IReadOnlyList<SalesShortLineDto> Lines)> GetShortagesAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
+        var actor = await actors.CurrentAsync(cancellationToken);
+        var order = await LoadAsync(id, cancellationToken);
+        return (await shortages.ActionAsync(cancellationToken), await ShortagesAsync(order, actor.Today, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<SalesShortLineDto>> RaisePurchaseNeedsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
+        var actor = await actors.CurrentAsync(cancellationToken);
+        return await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var order = await LoadAsync(id, ct);
+            if (order.Status is not (SalesOrderStatus.Draft or SalesOrderStatus.PendingApproval or SalesOrderStatus.Approved))
+            {
+                throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, order.Number);
+            }
+            var shortLines = await shortages.ShortLinesAsync(order, order.Lines, actor.Today, ct);
+            if (shortLines.Count == 0) throw new BusinessException(SalesErrorCodes.NothingShort, order.Number);
+            await shortages.RaiseAsync(order, shortLines, await ProductCodesAsync(order, ct), ct);
+            return await ShortagesAsync(order, actor.Today, ct);
+        }, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<SalesShortLineDto>> ShortagesAsync(SalesOrder order, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (order.Status is not (SalesOrderStatus.Draft or SalesOrderStatus.PendingApproval or SalesOrderStatus.Approved)) return [];
+        var shortLines = await shortages.ShortLinesAsync(order, order.Lines, today, cancellationToken);
+        var raised = await needs.GetRaisedAsync(SalesConsts.OrderSource, order.Id, cancellationToken);
+        var codes = await ProductCodesAsync(order, cancellationToken);
+        return [.. shortLines.Select(s => (s.Line, s.Short, Raised: raised.FirstOrDefault(r => r.SourceLine == s.Line.LineNumber)))
+            .Select(s => new SalesShortLineDto(s.Line.LineNumber, codes[s.Line.ProductId], s.Short, s.Line.PromisedDate, s.Raised?.RequisitionId, s.Raised?.RequisitionNumber))];
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, string>> ProductCodesAsync(SalesOrder order, CancellationToken cancellationToken)
+    {
+        var codes = new Dictionary<Guid, string>();
+        foreach (var productId in order.Lines.Select(l => l.ProductId).Distinct())
+        {
+            codes[productId] = (await lookups.FindProductAsync(productId, cancellationToken))?.Code ?? string.Empty;
+        }
+        return codes;
     }
 
     public async Task CancelAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default)

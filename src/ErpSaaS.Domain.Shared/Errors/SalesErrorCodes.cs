@@ -39,4 +39,9 @@ public static class SalesErrorCodes
     public const string BatchStockShort = "Sales:BatchStockShort";
     public const string QuotationExpired = "Sales:QuotationExpired";
     public const string ValidUntilInPast = "Sales:ValidUntilInPast";
+    public const string ReturnExceedsDelivered = "Sales:ReturnExceedsDelivered";
+    public const string NothingToReturn = "Sales:NothingToReturn";
+    public const string ReturnReasonRequired = "Sales:ReturnReasonRequired";
+    public const string NothingShort = "Sales:NothingShort";
+    public const string ReturnWarehouseInvalid = "Sales:ReturnWarehouseInvalid";
 }

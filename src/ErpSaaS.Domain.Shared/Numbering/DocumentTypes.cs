@@ -12,6 +12,7 @@ public static class DocumentTypes
     public const string SalesOrder = "SalesOrder";
     public const string Delivery = "Delivery";
     public const string SalesInvoice = "SalesInvoice";
+    public const string SalesReturn = "SalesReturn";
     public const string StockTransfer = "StockTransfer";
     public const string StockAdjustment = "StockAdjustment";
     public const string StockCount = "StockCount";
@@ -25,11 +26,12 @@ public static class DocumentTypes
         [PurchaseOrder] = "PO-{yyyyMM}-{0000}",
         [GoodsReceipt] = "GR-{yyyyMM}-{0000}",
         [PurchaseInvoice] = "PI-{yyyyMM}-{0000}",
-        [PurchaseReturn] = "RT-{yyyyMM}-{0000}",
+        [PurchaseReturn] = "PT-{yyyyMM}-{0000}",
         [SalesQuotation] = "SQ-{yyyyMM}-{0000}",
         [SalesOrder] = "SO-{yyyyMM}-{0000}",
         [Delivery] = "DN-{yyyyMM}-{0000}",
         [SalesInvoice] = "SI-{yyyy}-{000000}",
+        [SalesReturn] = "SR-{yyyyMM}-{0000}",
         [StockTransfer] = "TR-{yyyyMM}-{0000}",
         [StockAdjustment] = "AD-{yyyyMM}-{0000}",
         [StockCount] = "SC-{yyyyMM}-{0000}",

@@ -54,6 +54,30 @@ public enum SalesDeliveryStatus
     Cancelled = 2,
 }
 
+/// <summary>A return is posted when it is recorded: the goods are back and the ledger, order, delivery and invoice know it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SalesReturnStatus>))]
+public enum SalesReturnStatus
+{
+    Posted = 1,
+}
+
+/// <summary>Where returned goods go: back to the warehouse they left, or to a quarantine warehouse for inspection.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<SalesReturnDestination>))]
+public enum SalesReturnDestination
+{
+    OriginalWarehouse = 0,
+    Quarantine = 1,
+}
+
+/// <summary>What to do when an order cannot be confirmed because stock is short for its promised date.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ShortageAction>))]
+public enum ShortageAction
+{
+    None = 0,
+    Suggestion = 1,
+    Automatic = 2,
+}
+
 [JsonConverter(typeof(JsonStringEnumConverter<SalesInvoiceStatus>))]
 public enum SalesInvoiceStatus
 {

@@ -8,10 +8,17 @@ public static class SalesSettings
     /// <summary>The highest line discount (%) a salesperson may give; an order above it goes to discount approval.</summary>
     public const string DiscountLimitPercent = "Sales.DiscountLimitPercent";
 
+    /// <summary>
+    /// What a short order raises for the buyers: nothing, a "raise purchase requisition" button on the order
+    /// (Suggestion), or a draft requisition at once (Automatic), one per short order line.
+    /// </summary>
+    public const string ShortageAction = "Sales.ShortageAction";
+
     public const string Section = "Sales";
 
     public static readonly IReadOnlyList<SettingDefinition> Definitions =
     [
         new(DiscountLimitPercent, "10", ["0", "5", "10", "15", "20", "30", "50", "100"], Section),
+        new(ShortageAction, nameof(Sales.ShortageAction.Suggestion), [nameof(Sales.ShortageAction.None), nameof(Sales.ShortageAction.Suggestion), nameof(Sales.ShortageAction.Automatic)], Section),
     ];
 }

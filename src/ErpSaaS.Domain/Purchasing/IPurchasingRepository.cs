@@ -17,6 +17,11 @@ public interface IPurchasingRepository
     Task<PurchaseRequisition?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<PurchaseInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
+    /// <summary>The requisitions raised for a document's lines (see <see cref="PurchaseRequisition.SourceId"/>), cancelled ones included.</summary>
+    Task<IReadOnlyList<PurchaseRequisition>> GetRequisitionsRaisedForAsync(string sourceType, Guid sourceId, CancellationToken cancellationToken = default);
+
+    /// <summary>Serializes raising needs for one source document until commit, so two attempts at once raise one requisition per line.</summary>
+    Task LockSourceAsync(Guid sourceId, CancellationToken cancellationToken = default);
 
     void Add(PurchaseOrder order);
     void Add(PurchaseInvoice invoice);

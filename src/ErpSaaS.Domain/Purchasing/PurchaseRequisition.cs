@@ -38,8 +38,22 @@ public sealed class PurchaseRequisition : AggregateRoot, IMultiTenant
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset ChangedAt { get; private set; }
     public int Revision { get; private set; }
+
+    /// <summary>The document line the need was raised for (a short sales order line), if any: one requisition per such line.</summary>
+    public string? SourceType { get; private set; }
+    public Guid? SourceId { get; private set; }
+    public string? SourceNumber { get; private set; }
+    public int? SourceLine { get; private set; }
     public IReadOnlyList<PurchaseRequisitionLine> Lines => _lines;
     public IReadOnlyList<PurchaseRequisitionEvent> Timeline => _timeline;
+
+    internal void RaisedFor(string sourceType, Guid sourceId, string sourceNumber, int sourceLine)
+    {
+        SourceType = sourceType;
+        SourceId = sourceId;
+        SourceNumber = sourceNumber;
+        SourceLine = sourceLine;
+    }
 
     public void CheckVersion(uint expected)
     {

@@ -63,6 +63,16 @@ public sealed class PurchasingManager(
         return requisition;
     }
 
+    /// <summary>A draft requisition for one product a document line is short of, remembering that line (the caller checked it has none yet).</summary>
+    public async Task<PurchaseRequisition> CreateRequisitionForAsync(Guid warehouseId, string productCode, decimal quantity, DateOnly neededBy, string reason,
+        string sourceType, Guid sourceId, string sourceNumber, int sourceLine, PurchasingActor actor, CancellationToken cancellationToken = default)
+    {
+        var requisition = await CreateRequisitionAsync(Guid.CreateVersion7(), warehouseId, reason,
+            [(productCode, quantity, neededBy < actor.Today ? actor.Today : neededBy, reason)], actor, cancellationToken);
+        requisition.RaisedFor(sourceType, sourceId, sourceNumber, sourceLine);
+        return requisition;
+    }
+
     /// <summary>
     /// Turns an approved requisition's open lines into draft purchase orders, one per each product's preferred supplier,
     /// priced from that supplier's list (lead time from it too); lines whose product has no preferred supplier stay open.

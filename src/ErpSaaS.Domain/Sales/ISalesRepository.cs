@@ -7,6 +7,10 @@ public interface ISalesRepository
     Task<SalesDelivery?> FindDeliveryAsync(Guid id, CancellationToken cancellationToken = default);
     Task<SalesInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
     Task<SalesQuotation?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<SalesReturn?> FindReturnAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The invoices billed from a delivery (a return of invoiced goods credits them).</summary>
+    Task<IReadOnlyList<SalesInvoice>> GetDeliveryInvoicesAsync(Guid deliveryId, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// The document an earlier submit of the same form created, if any. Call inside the saving transaction: it locks
@@ -27,4 +31,5 @@ public interface ISalesRepository
     void Add(SalesDelivery delivery);
     void Add(SalesInvoice invoice);
     void Add(SalesQuotation quotation);
+    void Add(SalesReturn salesReturn);
 }

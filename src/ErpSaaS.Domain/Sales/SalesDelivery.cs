@@ -165,6 +165,21 @@ public sealed class SalesDeliveryLine : Entity, IMultiTenant
 
     public decimal ToInvoiceQuantity => Math.Max(0m, Quantity - ReturnedQuantity - InvoicedQuantity);
 
+    /// <summary>Shipped and not returned yet: the most a return may take back.</summary>
+    public decimal ReturnableQuantity => Quantity - ReturnedQuantity;
+
+    /// <summary>
+    /// Goods came back. What was not invoiced yet comes off first (it will not be billed); the rest had been invoiced
+    /// and is returned here, so the invoice is credited for it.
+    /// </summary>
+    internal decimal AddReturned(decimal quantity, string deliveryNumber)
+    {
+        if (quantity <= 0m || quantity > ReturnableQuantity) throw new BusinessException(SalesErrorCodes.ReturnExceedsDelivered, LineNumber, ReturnableQuantity);
+        var invoicedBefore = Math.Max(0m, ReturnedQuantity + InvoicedQuantity - Quantity);
+        ReturnedQuantity += quantity;
+        return Math.Max(0m, ReturnedQuantity + InvoicedQuantity - Quantity) - invoicedBefore;
+    }
+
     internal void AddPicked(decimal quantity) => PickedQuantity += quantity;
 
     internal void AddInvoiced(decimal quantity) => InvoicedQuantity += quantity;

@@ -50,6 +50,9 @@ public sealed class SalesInvoice : AggregateRoot, IMultiTenant
     public decimal TaxAmount { get; private set; }
     public decimal TotalAmount { get; private set; }
     public decimal ReceivedAmount { get; private set; }
+
+    /// <summary>Taken off by returns of invoiced goods (a credit against what the customer still owes).</summary>
+    public decimal CreditedAmount { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     public IReadOnlyList<SalesInvoiceLine> Lines => _lines;
@@ -57,7 +60,32 @@ public sealed class SalesInvoice : AggregateRoot, IMultiTenant
     public IReadOnlyList<SalesInvoiceEvent> Timeline => _timeline;
 
     /// <summary>The receivable still open (应收).</summary>
-    public decimal OpenAmount => TotalAmount - ReceivedAmount;
+    public decimal OpenAmount => TotalAmount - ReceivedAmount - CreditedAmount;
+
+    /// <summary>
+    /// What one base unit of an order line was billed at on this invoice (with tax), or null when the invoice does not
+    /// bill that line.
+    /// </summary>
+    public decimal? UnitAmount(int orderLineNumber)
+    {
+        var lines = _lines.Where(l => l.OrderLineNumber == orderLineNumber).ToList();
+        var quantity = lines.Sum(l => l.Quantity);
+        return quantity == 0m ? null : lines.Sum(l => l.NetAmount + l.TaxAmount) / quantity;
+    }
+
+    /// <summary>
+    /// A return of invoiced goods lowers the receivable by their billed amount. Money already received is not paid
+    /// back here, so the credit stops at the open amount; the part that was not applied is returned to the caller.
+    /// </summary>
+    public decimal Credit(decimal amount, string returnNumber, SalesActor actor)
+    {
+        var applied = Math.Min(SalesRules.Money(amount), OpenAmount);
+        if (applied <= 0m) return 0m;
+        CreditedAmount += applied;
+        Status = OpenAmount == 0m ? SalesInvoiceStatus.Received : ReceivedAmount > 0m ? SalesInvoiceStatus.PartiallyReceived : SalesInvoiceStatus.Open;
+        _timeline.Add(new SalesInvoiceEvent(Id, Status, actor, $"{returnNumber}: −{applied:0.00} {CurrencyCode}"));
+        return applied;
+    }
 
     public void CheckVersion(uint expected)
     {
@@ -74,7 +102,7 @@ public sealed class SalesInvoice : AggregateRoot, IMultiTenant
         var receipt = new SalesReceipt(Id, amount, receivedOn, method, trimmed, actor);
         _receipts.Add(receipt);
         ReceivedAmount += amount;
-        var status = ReceivedAmount == TotalAmount ? SalesInvoiceStatus.Received : SalesInvoiceStatus.PartiallyReceived;
+        var status = OpenAmount == 0m ? SalesInvoiceStatus.Received : SalesInvoiceStatus.PartiallyReceived;
         Status = status;
         _timeline.Add(new SalesInvoiceEvent(Id, status, actor, $"{amount:0.00} {CurrencyCode}"));
         return receipt;

@@ -47,6 +47,36 @@ public sealed class SalesManager(ISalesRepository documents, IDocumentNumberGene
         return delivery;
     }
 
+    /// <summary>
+    /// Records a return of a posted delivery: each line at most what it shipped and has not had back; the delivery and
+    /// the order count the goods as returned, and the invoiced part is credited on the invoices of the delivery. The
+    /// caller posts <see cref="SalesReturn.Posting"/> to the stock ledger in the same transaction.
+    /// </summary>
+    public async Task<SalesReturn> CreateReturnAsync(Guid requestId, SalesOrder order, SalesDelivery delivery, IReadOnlyList<SalesInvoice> invoices, Guid warehouseId,
+        SalesReturnDestination destination, string? reason, IReadOnlyList<(int DeliveryLineNumber, decimal Quantity)> lines, SalesActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        if (order.Id != delivery.OrderId) throw new BusinessException(SalesErrorCodes.DeliveryNotPosted, delivery.Number);
+        var salesReturn = new SalesReturn(await numbers.NextAsync(DocumentTypes.SalesReturn, cancellationToken), requestId, delivery, warehouseId, destination, reason, lines, actor);
+        foreach (var line in salesReturn.Lines)
+        {
+            var invoiced = delivery.Lines.Single(l => l.LineNumber == line.DeliveryLineNumber).AddReturned(line.Quantity, delivery.Number);
+            order.RecordReturned(line.OrderLineNumber, line.Quantity, actor);
+            // The newest invoice billing the line is credited first: it is the one least likely to be paid already.
+            foreach (var invoice in invoices.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Number, StringComparer.Ordinal))
+            {
+                if (invoiced <= 0m) break;
+                if (invoice.UnitAmount(line.OrderLineNumber) is not { } unitAmount) continue;
+                var billed = invoice.Lines.Where(l => l.OrderLineNumber == line.OrderLineNumber).Sum(l => l.Quantity);
+                var quantity = Math.Min(invoiced, billed);
+                salesReturn.RecordCredit(invoice.Credit(quantity * unitAmount, salesReturn.Number, actor), invoice.Number, actor);
+                invoiced -= quantity;
+            }
+        }
+        documents.Add(salesReturn);
+        return salesReturn;
+    }
+
     public async Task<SalesInvoice> CreateInvoiceAsync(SalesOrder order, SalesDelivery delivery, Customer customer, SalesActor actor, CancellationToken cancellationToken = default)
     {
         var invoice = new SalesInvoice(await numbers.NextAsync(DocumentTypes.SalesInvoice, cancellationToken), order, delivery, customer.PaymentTermsDays, actor);

@@ -127,6 +127,9 @@ internal sealed class PurchaseRequisitionConfiguration
     {
         builder.ToTable("purchase_requisitions");
         builder.Property(r => r.TenantId).IsRequired();
+        builder.Property(r => r.SourceType).HasMaxLength(32);
+        builder.Property(r => r.SourceNumber).HasMaxLength(PurchasingConsts.MaxNumberLength);
+        builder.HasIndex(r => new { r.TenantId, r.SourceType, r.SourceId, r.SourceLine }).IsUnique().HasDatabaseName("ix_purchase_requisitions_tenant_id_source");
         builder.Property(r => r.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
         builder.Property(r => r.Comment).HasMaxLength(PurchasingConsts.MaxCommentLength);
         builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();

@@ -161,7 +161,8 @@ internal sealed class PurchasingQueries(ErpDbContext db) : IPurchasingQueries
         var requisition = header.Requisition;
         return new PurchaseRequisitionDto(requisition.Id, requisition.Number, requisition.Status, requisition.WarehouseId, header.WarehouseCode,
             requisition.Comment, requisition.Version, requisition.CreatedAt, lines,
-            [.. timeline.Select(e => new PurchasingEventDto(e.Status.ToString(), e.At, e.UserName, e.Comment))]);
+            [.. timeline.Select(e => new PurchasingEventDto(e.Status.ToString(), e.At, e.UserName, e.Comment))],
+            requisition.SourceId, requisition.SourceNumber, requisition.SourceLine, requisition.SourceType);
     }
 
     public async Task<PurchasingOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default)

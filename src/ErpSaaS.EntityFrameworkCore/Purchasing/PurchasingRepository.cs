@@ -18,6 +18,16 @@ internal sealed class PurchasingRepository(ErpDbContext db) : IPurchasingReposit
     public Task<PurchaseRequisition?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<PurchaseRequisition>().AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
+    public async Task<IReadOnlyList<PurchaseRequisition>> GetRequisitionsRaisedForAsync(string sourceType, Guid sourceId, CancellationToken cancellationToken = default) =>
+        await db.Set<PurchaseRequisition>().AsSplitQuery().Where(r => r.SourceType == sourceType && r.SourceId == sourceId).ToListAsync(cancellationToken);
+
+    public async Task LockSourceAsync(Guid sourceId, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A source document is locked inside the transaction that raises its needs.");
+        // "NEED" as the first key keeps these locks apart from request-id locks.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({0x4E454544}, hashtext({sourceId.ToString()}))", cancellationToken);
+    }
+
     public async Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default)
     {
         if (requestId == Guid.Empty) return null;

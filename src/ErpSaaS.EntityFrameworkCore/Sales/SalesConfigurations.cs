@@ -98,6 +98,48 @@ internal sealed class SalesDeliveryConfiguration : IEntityTypeConfiguration<Sale
     public void Configure(EntityTypeBuilder<SalesDeliveryEvent> builder) => SalesEventColumns.Configure(builder, "sales_delivery_events");
 }
 
+internal sealed class SalesReturnConfiguration : IEntityTypeConfiguration<SalesReturn>, IEntityTypeConfiguration<SalesReturnLine>, IEntityTypeConfiguration<SalesReturnEvent>
+{
+    public void Configure(EntityTypeBuilder<SalesReturn> builder)
+    {
+        builder.ToTable("sales_returns");
+        builder.Property(r => r.TenantId).IsRequired();
+        builder.Property(r => r.Number).HasMaxLength(SalesConsts.MaxNumberLength).IsRequired();
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Destination).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.Reason).HasMaxLength(SalesConsts.MaxCommentLength).IsRequired();
+        builder.Property(r => r.CreditedAmount).HasPrecision(18, SalesConsts.AmountScale);
+        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
+        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.RequestId }).IsUnique();
+        builder.HasIndex(r => new { r.TenantId, r.DeliveryId });
+        builder.HasIndex(r => new { r.TenantId, r.CreatedAt });
+        builder.HasOne<SalesDelivery>().WithMany().HasForeignKey(r => r.DeliveryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SalesOrder>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(r => r.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReturnId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.Ignore(r => r.DomainEvents);
+    }
+
+    public void Configure(EntityTypeBuilder<SalesReturnLine> builder)
+    {
+        builder.ToTable("sales_return_lines");
+        builder.Property(l => l.Id).ValueGeneratedNever();
+        builder.Property(l => l.TenantId).IsRequired();
+        builder.Property(l => l.BatchNumber).HasMaxLength(64);
+        builder.Property(l => l.Quantity).HasPrecision(18, SalesConsts.QuantityScale);
+        builder.Property(l => l.UnitCost).HasPrecision(18, SalesConsts.UnitPriceScale);
+        builder.HasIndex(l => new { l.ReturnId, l.LineNumber }).IsUnique();
+        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<SalesReturnEvent> builder) => SalesEventColumns.Configure(builder, "sales_return_events");
+}
+
 internal sealed class SalesInvoiceConfiguration :
     IEntityTypeConfiguration<SalesInvoice>, IEntityTypeConfiguration<SalesInvoiceLine>, IEntityTypeConfiguration<SalesReceipt>, IEntityTypeConfiguration<SalesInvoiceEvent>
 {

@@ -117,7 +117,7 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
                    select new InvoiceRow
                    {
                        Id = i.Id, Number = i.Number, Status = i.Status, OrderNumber = o.Number, CustomerCode = c.Code, CustomerName = c.Name, InvoiceDate = i.InvoiceDate,
-                       DueDate = i.DueDate, TotalAmount = i.TotalAmount, OpenAmount = i.TotalAmount - i.ReceivedAmount, CurrencyCode = i.CurrencyCode,
+                       DueDate = i.DueDate, TotalAmount = i.TotalAmount, OpenAmount = i.TotalAmount - i.ReceivedAmount - i.CreditedAmount, CurrencyCode = i.CurrencyCode,
                    };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
@@ -145,7 +145,74 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             [.. invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new SalesInvoiceLineDto(l.LineNumber, l.OrderLineNumber, products[l.ProductId].Code,
                 products[l.ProductId].Name, products[l.ProductId].BaseUnit, l.Quantity, l.NetAmount, l.TaxAmount))],
             [.. invoice.Receipts.OrderBy(r => r.RecordedAt).Select(r => new SalesReceiptDto(r.Amount, r.ReceivedOn, r.Method, r.Reference, r.RecordedAt, r.UserName))],
-            Timeline(invoice.Timeline));
+            Timeline(invoice.Timeline), invoice.CreditedAmount);
+    }
+
+    public Task<PagedResult<SalesReturnSummaryDto>> GetReturnsAsync(SalesListQuery query, CancellationToken cancellationToken = default)
+    {
+        var rows = from r in db.Set<SalesReturn>().AsNoTracking().IgnoreAutoIncludes()
+                   join d in db.Set<SalesDelivery>().IgnoreAutoIncludes() on r.DeliveryId equals d.Id
+                   join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on r.OrderId equals o.Id
+                   join c in db.Customers on r.CustomerId equals c.Id
+                   join w in db.Warehouses on r.WarehouseId equals w.Id
+                   select new
+                   {
+                       r.Id, r.Number, r.Status, DeliveryNumber = d.Number, OrderNumber = o.Number, CustomerCode = c.Code, CustomerName = c.Name, WarehouseCode = w.Code,
+                       r.Destination, r.Reason, r.CreditedAmount, r.CreatedAt,
+                   };
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var pattern = Paging.Contains(query.Search);
+            rows = rows.Where(r => EF.Functions.ILike(r.Number, pattern) || EF.Functions.ILike(r.DeliveryNumber, pattern) || EF.Functions.ILike(r.OrderNumber, pattern)
+                                   || EF.Functions.ILike(r.CustomerCode, pattern) || EF.Functions.ILike(r.CustomerName, pattern));
+        }
+        if (Enum.TryParse<SalesReturnDestination>(query.Status, out var destination)) rows = rows.Where(r => r.Destination == destination);
+        var ordered = query.Sort switch
+        {
+            "customer" => query.Desc ? rows.OrderByDescending(r => r.CustomerCode) : rows.OrderBy(r => r.CustomerCode),
+            "createdAt" => query.Desc ? rows.OrderByDescending(r => r.CreatedAt) : rows.OrderBy(r => r.CreatedAt),
+            "credited" => query.Desc ? rows.OrderByDescending(r => r.CreditedAmount) : rows.OrderBy(r => r.CreditedAmount),
+            _ => query.Desc || query.Sort is null ? rows.OrderByDescending(r => r.Number) : rows.OrderBy(r => r.Number),
+        };
+        return ordered.ThenByDescending(r => r.Id).ToPageAsync(query,
+            r => new SalesReturnSummaryDto(r.Id, r.Number, r.Status, r.DeliveryNumber, r.OrderNumber, r.CustomerCode, r.CustomerName, r.WarehouseCode, r.Destination,
+                r.Reason, r.CreditedAmount, r.CreatedAt), cancellationToken);
+    }
+
+    public async Task<SalesReturnDto?> FindReturnAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var salesReturn = await db.Set<SalesReturn>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (salesReturn is null) return null;
+        var order = await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.Id == salesReturn.OrderId).Select(o => new { o.Number, o.CurrencyCode }).FirstAsync(cancellationToken);
+        var deliveryNumber = await db.Set<SalesDelivery>().IgnoreAutoIncludes().Where(d => d.Id == salesReturn.DeliveryId).Select(d => d.Number).FirstAsync(cancellationToken);
+        var customer = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == salesReturn.CustomerId).Select(c => new { c.Code, c.Name }).FirstAsync(cancellationToken);
+        var warehouseCode = await db.Warehouses.Where(w => w.Id == salesReturn.WarehouseId).Select(w => w.Code).FirstAsync(cancellationToken);
+        var products = await ProductsAsync(salesReturn.Lines.Select(l => l.ProductId), cancellationToken);
+        return new SalesReturnDto(salesReturn.Id, salesReturn.Number, salesReturn.Status, salesReturn.DeliveryId, deliveryNumber, salesReturn.OrderId, order.Number,
+            customer.Code, customer.Name, warehouseCode, salesReturn.Destination, salesReturn.Reason, salesReturn.CreditedAmount, order.CurrencyCode, salesReturn.CreatedAt,
+            [.. salesReturn.Lines.OrderBy(l => l.LineNumber).Select(l => new SalesReturnLineDto(l.LineNumber, l.DeliveryLineNumber, products[l.ProductId].Code,
+                products[l.ProductId].Name, products[l.ProductId].BaseUnit, l.BatchNumber, l.Quantity, l.UnitCost))],
+            Timeline(salesReturn.Timeline));
+    }
+
+    public async Task<IReadOnlyList<SalesPartyDto>> GetQuarantineWarehousesAsync(CancellationToken cancellationToken = default) =>
+        await db.Warehouses.AsNoTracking().Where(w => w.IsActive && w.IsQuarantine).OrderBy(w => w.Code)
+            .Select(w => new SalesPartyDto(w.Id, w.Code, w.Name)).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode,
+        decimal Needed, DateOnly PromisedDate)>> GetUnconfirmedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = productIds.ToList();
+        var rows = await (
+            from l in db.Set<SalesOrderLine>().AsNoTracking()
+            join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on l.OrderId equals o.Id
+            join p in db.Products.IgnoreAutoIncludes() on l.ProductId equals p.Id
+            where wanted.Contains(l.ProductId)
+                  && (o.Status == SalesOrderStatus.Draft || o.Status == SalesOrderStatus.PendingApproval || o.Status == SalesOrderStatus.Approved)
+            orderby o.Number, l.LineNumber
+            select new { OrderId = o.Id, o.Number, o.Status, o.WarehouseId, l.LineNumber, l.ProductId, p.Code, l.BaseQuantity, l.PromisedDate })
+            .Take(200).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.Code, r.BaseQuantity, r.PromisedDate))];
     }
 
     public Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default)

@@ -21,6 +21,12 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
     public Task<SalesQuotation?> FindQuotationAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<SalesQuotation>().AsSplitQuery().FirstOrDefaultAsync(q => q.Id == id, cancellationToken);
 
+    public Task<SalesReturn?> FindReturnAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Set<SalesReturn>().AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<SalesInvoice>> GetDeliveryInvoicesAsync(Guid deliveryId, CancellationToken cancellationToken = default) =>
+        await db.Set<SalesInvoice>().AsSplitQuery().Where(i => i.DeliveryId == deliveryId).ToListAsync(cancellationToken);
+
     public async Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default)
     {
         if (requestId == Guid.Empty) return null;
@@ -31,12 +37,13 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RequestLockSpace}, hashtext({requestId.ToString()}))", cancellationToken);
         return await db.Set<SalesOrder>().Where(o => o.RequestId == requestId).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken)
                ?? await db.Set<SalesDelivery>().Where(d => d.RequestId == requestId).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(cancellationToken)
-               ?? await db.Set<SalesQuotation>().Where(q => q.RequestId == requestId).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(cancellationToken);
+               ?? await db.Set<SalesQuotation>().Where(q => q.RequestId == requestId).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(cancellationToken)
+               ?? await db.Set<SalesReturn>().Where(r => r.RequestId == requestId).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default)
     {
-        var receivables = await db.Set<SalesInvoice>().Where(i => i.CustomerId == customerId).SumAsync(i => i.TotalAmount - i.ReceivedAmount, cancellationToken);
+        var receivables = await db.Set<SalesInvoice>().Where(i => i.CustomerId == customerId).SumAsync(i => i.TotalAmount - i.ReceivedAmount - i.CreditedAmount, cancellationToken);
         var committed = await db.Set<SalesOrder>()
             .Where(o => o.CustomerId == customerId && o.Id != exceptOrderId
                         && (o.Status == SalesOrderStatus.Approved || o.Status == SalesOrderStatus.Confirmed
@@ -57,6 +64,7 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
     public void Add(SalesDelivery delivery) => db.Add(delivery);
     public void Add(SalesInvoice invoice) => db.Add(invoice);
     public void Add(SalesQuotation quotation) => db.Add(quotation);
+    public void Add(SalesReturn salesReturn) => db.Add(salesReturn);
 }
 
 public static class SalesEntityFrameworkCoreRegistration

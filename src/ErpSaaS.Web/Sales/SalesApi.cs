@@ -7,8 +7,8 @@ namespace ErpSaaS.Web.Sales;
 
 /// <summary>
 /// Sales under <c>/api/v1/sales</c>, one endpoint per use case: orders (list, get, create with the same request id
-/// twice creating one order, confirm, cancel, availability), deliveries (create, scan, post) and invoices (create from
-/// a delivery, receipts). Errors come back as problem+json, a wrong field under its name ("Lines[0].Quantity").
+/// twice creating one order, confirm, cancel, availability), deliveries (create, scan, post), invoices (create from
+/// a delivery, receipts), returns (list, get, create) and the purchase needs of a short order. Errors come back as problem+json, a wrong field under its name ("Lines[0].Quantity").
 /// </summary>
 public sealed class SalesApi : IEndpointContributor
 {
@@ -26,6 +26,7 @@ public sealed class SalesApi : IEndpointContributor
         orders.MapPost("/{id:guid}/confirm", async (Guid id, SalesActionInput input, ISalesOrderAppService s, CancellationToken ct) =>
             TypedResults.Ok(new SalesOrderStatusDto(await s.ConfirmAsync(id, input, ct))));
         orders.MapPost("/{id:guid}/cancel", (Guid id, SalesActionInput input, ISalesOrderAppService s, CancellationToken ct) => Done(s.CancelAsync(id, input, ct)));
+        orders.MapPost("/{id:guid}/purchase-needs", async (Guid id, ISalesOrderAppService s, CancellationToken ct) => TypedResults.Ok(await s.RaisePurchaseNeedsAsync(id, ct)));
 
         var deliveries = sales.MapGroup("/deliveries");
         deliveries.MapGet("/", async ([AsParameters] SalesListRequest request, ISalesDeliveryAppService s, CancellationToken ct) =>
@@ -45,6 +46,12 @@ public sealed class SalesApi : IEndpointContributor
         invoices.MapGet("/{id:guid}", async (Guid id, ISalesInvoiceAppService s, CancellationToken ct) => TypedResults.Ok(await s.GetAsync(id, ct)));
         invoices.MapPost("/{id:guid}/receipts", (Guid id, SalesReceiptInput input, ISalesInvoiceAppService s, CancellationToken ct) =>
             Done(s.RecordReceiptAsync(id, input, ct)));
+
+        var returns = sales.MapGroup("/returns");
+        returns.MapGet("/", async ([AsParameters] SalesListRequest request, ISalesReturnAppService s, CancellationToken ct) =>
+            TypedResults.Ok(await s.GetListAsync(request.ToQuery(), ct)));
+        returns.MapGet("/{id:guid}", async (Guid id, ISalesReturnAppService s, CancellationToken ct) => TypedResults.Ok(await s.GetAsync(id, ct)));
+        returns.MapPost("/", async (SalesReturnInput input, ISalesReturnAppService s, CancellationToken ct) => Created("returns", await s.CreateAsync(input, ct)));
     }
 
     private static Created<SalesCreatedDto> Created(string path, Guid id) => TypedResults.Created($"{ErpApi.Prefix}/sales/{path}/{id}", new SalesCreatedDto(id));

@@ -147,7 +147,7 @@ public sealed class InvoiceMatchTests(ErpTestFixture fixture) : IClassFixture<Er
         var made = await acme.Returns(s => s.CreateAsync(input));
 
         var posted = await acme.Returns(s => s.GetAsync(made));
-        posted.Number.ShouldStartWith("RT-");
+        posted.Number.ShouldStartWith("PT-");
         (posted.Lines.Single().BaseQuantity, posted.Lines.Single().BaseUnitCost, posted.Lines.Single().Value, posted.TotalValue).ShouldBe((30m, 5.00m, 150.00m, 150.00m));
         (await acme.LevelAsync("P-1", "WH01")).OnHand.ShouldBe(70m);
         (await acme.Orders(s => s.GetAsync(order))).Lines.Single().ReceivedQuantity.ShouldBe(100m);

@@ -108,4 +108,22 @@ public sealed class SalesApprovalTests(ErpTestFixture fixture) : IClassFixture<E
         request!.Status.ShouldBe(ApprovalRequestStatus.Approved);
         (await shop.LevelAsync("SKU-1")).Reserved.ShouldBe(30m);
     }
+
+    [Fact]
+    public async Task An_order_approved_while_stock_is_short_stays_approved_and_with_automatic_needs_raises_one_requisition_per_short_line()
+    {
+        var (shop, boss) = await ShopWithApproverAsync(ApprovalDocumentType.SalesDiscount, stock: 10m);
+        await shop.Stock.SetAsync(SalesSettings.ShortageAction, nameof(ShortageAction.Automatic));
+        var orderId = await DiscountedOrderAsync(shop, 25m, 15m);
+
+        var pending = await shop.ConfirmAsync(orderId);
+        await DecideAsync(shop, boss, approve: true, null);
+        var approved = await shop.GetOrderAsync(orderId);
+        var raised = await shop.Stock.InCompanyAsync(sp => sp.GetRequiredService<ErpSaaS.Purchasing.IPurchaseNeeds>().GetRaisedAsync(SalesConsts.OrderSource, orderId));
+        var requisition = await shop.Stock.InCompanyAsync(sp => sp.GetRequiredService<ErpSaaS.Purchasing.IPurchaseRequisitionAppService>().GetAsync(raised.Single().RequisitionId));
+
+        (pending, approved.Status).ShouldBe((SalesOrderStatus.PendingApproval, SalesOrderStatus.Approved));
+        (raised.Single().SourceLine, requisition.Lines.Single().ProductCode, requisition.Lines.Single().Quantity).ShouldBe((1, "SKU-1", 15m));
+        (await shop.LevelAsync("SKU-1")).Reserved.ShouldBe(0m);
+    }
 }

@@ -120,4 +120,34 @@ public sealed class SalesApiTests(ErpWebFixture fixture) : IClassFixture<ErpWebF
         (await SendAsync(globex, HttpMethod.Get, "/api/v1/sales/orders")).Body.GetProperty("totalCount").GetInt32().ShouldBe(0);
         (await SendAsync(acme, HttpMethod.Get, $"/api/v1/sales/orders/{id}")).Body.GetProperty("status").GetString().ShouldBe("Confirmed");
     }
+
+    [Fact]
+    public async Task A_return_through_the_api_is_refused_as_a_400_problem_beyond_what_was_delivered_and_other_companies_get_404()
+    {
+        var (acme, warehouse, customer) = await CompanyAsync();
+        var (globex, _, _) = await CompanyAsync();
+        var (_, created) = await SendAsync(acme, HttpMethod.Post, "/api/v1/sales/orders", Order(warehouse, customer, 4m));
+        var id = created.GetProperty("id").GetGuid();
+        await SendAsync(acme, HttpMethod.Post, $"/api/v1/sales/orders/{id}/confirm", new { version = await VersionAsync(acme, $"/api/v1/sales/orders/{id}") });
+        var deliveryId = (await SendAsync(acme, HttpMethod.Post, "/api/v1/sales/deliveries", new { requestId = Guid.NewGuid(), orderId = id })).Body.GetProperty("id").GetGuid();
+        await SendAsync(acme, HttpMethod.Post, $"/api/v1/sales/deliveries/{deliveryId}/post", new { version = await VersionAsync(acme, $"/api/v1/sales/deliveries/{deliveryId}") });
+        object Return(decimal quantity) => new
+        {
+            requestId = Guid.NewGuid(), deliveryId, destination = "OriginalWarehouse", reason = "Faulty", lines = new[] { new { deliveryLineNumber = 1, quantity } },
+        };
+
+        var (tooManyStatus, tooMany) = await SendAsync(acme, HttpMethod.Post, "/api/v1/sales/returns", Return(5m));
+        var (createdStatus, returned) = await SendAsync(acme, HttpMethod.Post, "/api/v1/sales/returns", Return(2m));
+        var returnId = returned.GetProperty("id").GetGuid();
+        var (_, detail) = await SendAsync(acme, HttpMethod.Get, $"/api/v1/sales/returns/{returnId}");
+
+        tooManyStatus.ShouldBe(HttpStatusCode.BadRequest);
+        tooMany.GetProperty("errors").GetProperty("lines[0].quantity")[0].GetString().ShouldBe(T("Error:Sales:ReturnExceedsDelivered", "en", 1, 4));
+        createdStatus.ShouldBe(HttpStatusCode.Created);
+        (detail.GetProperty("destination").GetString(), detail.GetProperty("lines")[0].GetProperty("quantity").GetDecimal()).ShouldBe(("OriginalWarehouse", 2m));
+        (await SendAsync(acme, HttpMethod.Get, "/api/v1/sales/returns")).Body.GetProperty("totalCount").GetInt32().ShouldBe(1);
+        (await SendAsync(globex, HttpMethod.Get, $"/api/v1/sales/returns/{returnId}")).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await SendAsync(globex, HttpMethod.Post, "/api/v1/sales/returns", Return(1m))).Status.ShouldBe(HttpStatusCode.NotFound);
+        (await SendAsync(globex, HttpMethod.Get, "/api/v1/sales/returns")).Body.GetProperty("totalCount").GetInt32().ShouldBe(0);
+    }
 }

@@ -13,7 +13,8 @@ namespace ErpSaaS.Web.Pages.App.Purchasing.Orders;
 /// </summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
 public sealed class DetailsModel(
-    IPurchaseOrderAppService orders, IGoodsReceiptAppService receipts, IPurchaseInvoiceAppService invoices, IApprovalRequests approvals) : ErpPageModel
+    IPurchaseOrderAppService orders, IGoodsReceiptAppService receipts, IPurchaseInvoiceAppService invoices, IApprovalRequests approvals,
+    ErpSaaS.Sales.ISalesShortages salesShortages) : ErpPageModel
 {
     public PurchaseOrderDto Order { get; private set; } = null!;
     public PurchasingOptionsDto Options { get; private set; } = null!;
@@ -21,6 +22,9 @@ public sealed class DetailsModel(
     public ApprovalRequestDto? Approval { get; private set; }
     public IReadOnlyList<PurchaseInvoiceSummaryDto> Invoices { get; private set; } = [];
     public PurchaseOrderBalanceDto Balance { get; private set; } = null!;
+
+    /// <summary>Unconfirmed sales orders short of this order's products: whom a late delivery of it would let down.</summary>
+    public IReadOnlyList<ErpSaaS.Sales.SalesShortOrderDto> ShortSalesOrders { get; private set; } = [];
 
     [BindProperty]
     public PurchaseOrderInput Input { get; set; } = new();
@@ -101,5 +105,6 @@ public sealed class DetailsModel(
         Approval = await approvals.FindAsync(ApprovalDocumentType.PurchaseOrder, id, cancellationToken);
         Invoices = (await invoices.GetListAsync(new PurchaseInvoiceListQuery { PurchaseOrderId = id, PageSize = 50 }, cancellationToken)).Items;
         Balance = await invoices.GetOrderBalanceAsync(id, cancellationToken);
+        ShortSalesOrders = await salesShortages.GetShortOrdersAsync([.. Order.Lines.Select(l => l.ProductId).Distinct()], cancellationToken);
     }
 }

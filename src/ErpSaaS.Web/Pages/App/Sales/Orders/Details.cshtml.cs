@@ -18,6 +18,8 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
     public SalesOptionsDto Options { get; private set; } = null!;
     public IReadOnlyList<SalesLineAvailabilityDto> Availability { get; private set; } = [];
     public IReadOnlyList<ApprovalRequestDto> ApprovalRequests { get; private set; } = [];
+    public IReadOnlyList<SalesShortLineDto> ShortLines { get; private set; } = [];
+    public ShortageAction ShortageAction { get; private set; }
 
     [BindProperty]
     public SalesOrderInput Input { get; set; } = new();
@@ -75,6 +77,17 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
         return await RedisplayAsync(id, cancellationToken);
     }
 
+    /// <summary>The "suggestion" setting's button: a draft requisition for each short line that has none.</summary>
+    public async Task<IActionResult> OnPostRaiseRequisitionsAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => orders.RaisePurchaseNeedsAsync(id, cancellationToken), nameof(Action)))
+        {
+            TempData["Message"] = L["Sales:RequisitionsRaised"].Value;
+            return RedirectToPage(new { id });
+        }
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken)
     {
         if (IsValidFor(nameof(Action)) && await TryAsync(() => orders.CancelAsync(id, Action, cancellationToken), nameof(Action)))
@@ -118,6 +131,7 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
         if (Order.Status is SalesOrderStatus.Draft or SalesOrderStatus.Approved or SalesOrderStatus.PendingApproval)
         {
             Availability = await orders.GetAvailabilityAsync(id, cancellationToken);
+            if (Availability.Any(a => a.ShortQuantity > 0m)) (ShortageAction, ShortLines) = await orders.GetShortagesAsync(id, cancellationToken);
         }
         var requests = new List<ApprovalRequestDto>();
         foreach (var type in new[] { ApprovalDocumentType.SalesDiscount, ApprovalDocumentType.SalesOrderCredit })
