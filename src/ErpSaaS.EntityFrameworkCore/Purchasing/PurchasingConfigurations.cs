@@ -10,31 +10,20 @@ internal sealed class PurchaseOrderConfiguration
 {
     public void Configure(EntityTypeBuilder<PurchaseOrder> builder)
     {
-        builder.ToTable("purchase_orders");
-        builder.Property(o => o.TenantId).IsRequired();
-        builder.Property(o => o.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
+        builder.MapDocumentHeader("purchase_orders", PurchasingConsts.MaxNumberLength);
         builder.Property(o => o.CurrencyCode).HasMaxLength(CurrencyConsts.CodeLength).IsRequired();
         builder.Property(o => o.Comment).HasMaxLength(PurchasingConsts.MaxCommentLength);
-        builder.Property(o => o.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
-        builder.HasIndex(o => new { o.TenantId, o.Number }).IsUnique();
-        builder.HasIndex(o => new { o.TenantId, o.RequestId }).IsUnique();
         builder.HasIndex(o => new { o.TenantId, o.SupplierId });
         builder.HasOne<Supplier>().WithMany().HasForeignKey(o => o.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(o => o.WarehouseId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(o => o.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.HasMany(o => o.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(o => o.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.Ignore(o => o.DomainEvents);
+        builder.MapOwnedRows(o => o.Lines, l => l.OrderId);
+        builder.MapOwnedRows(o => o.Timeline, e => e.DocumentId);
         builder.Ignore(o => o.IsOpen);
     }
 
     public void Configure(EntityTypeBuilder<PurchaseOrderLine> builder)
     {
-        builder.ToTable("purchase_order_lines");
-        // Ids are made in code (UUID v7): a line added to a loaded order is new, not an existing row to update.
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("purchase_order_lines", l => new { l.OrderId, l.LineNumber });
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(l => l.Quantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.BaseQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
@@ -43,9 +32,7 @@ internal sealed class PurchaseOrderConfiguration
         builder.Property(l => l.ReceivedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.InvoicedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.ReturnedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
-        builder.HasIndex(l => new { l.OrderId, l.LineNumber }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.ProductId });
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TaxRate>().WithMany().HasForeignKey(l => l.TaxRateId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(l => l.GrossAmount);
         builder.Ignore(l => l.OpenQuantity);
@@ -53,14 +40,7 @@ internal sealed class PurchaseOrderConfiguration
         builder.Ignore(l => l.InvoiceableQuantity);
     }
 
-    public void Configure(EntityTypeBuilder<PurchaseOrderEvent> builder)
-    {
-        builder.ToTable("purchase_order_events");
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.TenantId).IsRequired();
-        builder.Property(e => e.UserName).HasMaxLength(256);
-        builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
-    }
+    public void Configure(EntityTypeBuilder<PurchaseOrderEvent> builder) => builder.MapTimelineStep("purchase_order_events", PurchasingConsts.MaxReasonLength);
 }
 
 internal sealed class GoodsReceiptConfiguration
@@ -68,31 +48,21 @@ internal sealed class GoodsReceiptConfiguration
 {
     public void Configure(EntityTypeBuilder<GoodsReceipt> builder)
     {
-        builder.ToTable("goods_receipts");
-        builder.Property(r => r.TenantId).IsRequired();
-        builder.Property(r => r.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
+        builder.MapDocumentHeader("goods_receipts", PurchasingConsts.MaxNumberLength);
         builder.Property(r => r.Comment).HasMaxLength(PurchasingConsts.MaxCommentLength);
-        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
-        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
-        builder.HasIndex(r => new { r.TenantId, r.RequestId }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.PurchaseOrderId });
         builder.HasIndex(r => new { r.TenantId, r.SupplierId, r.ReceivedOn });
         builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(r => r.PurchaseOrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Supplier>().WithMany().HasForeignKey(r => r.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.QuarantineWarehouseId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReceiptId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(r => r.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.Ignore(r => r.DomainEvents);
+        builder.MapOwnedRows(r => r.Lines, l => l.ReceiptId);
+        builder.MapOwnedRows(r => r.Timeline, e => e.DocumentId);
     }
 
     public void Configure(EntityTypeBuilder<GoodsReceiptLine> builder)
     {
-        builder.ToTable("goods_receipt_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("goods_receipt_lines", l => new { l.ReceiptId, l.LineNumber });
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(l => l.AcceptedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.RejectedQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
@@ -102,22 +72,13 @@ internal sealed class GoodsReceiptConfiguration
         builder.Property(l => l.BaseUnitCost).HasPrecision(18, PurchasingConsts.UnitPriceScale);
         builder.Property(l => l.RejectReason).HasMaxLength(PurchasingConsts.MaxReasonLength);
         builder.Property(l => l.BatchNumber).HasMaxLength(ErpSaaS.Inventory.Documents.StockDocumentConsts.MaxBatchNumberLength);
-        builder.HasIndex(l => new { l.ReceiptId, l.LineNumber }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.ProductId });
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(l => l.ReceivedQuantity);
         builder.Ignore(l => l.BaseQuarantined);
         builder.Ignore(l => l.BaseReturnable);
     }
 
-    public void Configure(EntityTypeBuilder<GoodsReceiptEvent> builder)
-    {
-        builder.ToTable("goods_receipt_events");
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.TenantId).IsRequired();
-        builder.Property(e => e.UserName).HasMaxLength(256);
-        builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
-    }
+    public void Configure(EntityTypeBuilder<GoodsReceiptEvent> builder) => builder.MapTimelineStep("goods_receipt_events", PurchasingConsts.MaxReasonLength);
 }
 
 internal sealed class PurchaseRequisitionConfiguration
@@ -125,44 +86,25 @@ internal sealed class PurchaseRequisitionConfiguration
 {
     public void Configure(EntityTypeBuilder<PurchaseRequisition> builder)
     {
-        builder.ToTable("purchase_requisitions");
-        builder.Property(r => r.TenantId).IsRequired();
+        builder.MapDocumentHeader("purchase_requisitions", PurchasingConsts.MaxNumberLength);
         builder.Property(r => r.SourceType).HasMaxLength(32);
         builder.Property(r => r.SourceNumber).HasMaxLength(PurchasingConsts.MaxNumberLength);
         builder.HasIndex(r => new { r.TenantId, r.SourceType, r.SourceId, r.SourceLine }).IsUnique().HasDatabaseName("ix_purchase_requisitions_tenant_id_source");
-        builder.Property(r => r.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
         builder.Property(r => r.Comment).HasMaxLength(PurchasingConsts.MaxCommentLength);
-        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
-        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
-        builder.HasIndex(r => new { r.TenantId, r.RequestId }).IsUnique();
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.RequisitionId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.HasMany(r => r.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(r => r.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.Ignore(r => r.DomainEvents);
+        builder.MapOwnedRows(r => r.Lines, l => l.RequisitionId);
+        builder.MapOwnedRows(r => r.Timeline, e => e.DocumentId);
     }
 
     public void Configure(EntityTypeBuilder<PurchaseRequisitionLine> builder)
     {
-        builder.ToTable("purchase_requisition_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("purchase_requisition_lines", l => new { l.RequisitionId, l.LineNumber });
         builder.Property(l => l.Quantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.Reason).HasMaxLength(PurchasingConsts.MaxCommentLength);
-        builder.HasIndex(l => new { l.RequisitionId, l.LineNumber }).IsUnique();
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(l => l.PurchaseOrderId).OnDelete(DeleteBehavior.Restrict);
     }
 
-    public void Configure(EntityTypeBuilder<PurchaseRequisitionEvent> builder)
-    {
-        builder.ToTable("purchase_requisition_events");
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.TenantId).IsRequired();
-        builder.Property(e => e.UserName).HasMaxLength(256);
-        builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
-    }
+    public void Configure(EntityTypeBuilder<PurchaseRequisitionEvent> builder) => builder.MapTimelineStep("purchase_requisition_events", PurchasingConsts.MaxReasonLength);
 }
 
 internal sealed class PurchaseInvoiceConfiguration
@@ -171,35 +113,24 @@ internal sealed class PurchaseInvoiceConfiguration
 {
     public void Configure(EntityTypeBuilder<PurchaseInvoice> builder)
     {
-        builder.ToTable("purchase_invoices");
-        builder.Property(i => i.TenantId).IsRequired();
-        builder.Property(i => i.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
+        builder.MapDocumentHeader("purchase_invoices", PurchasingConsts.MaxNumberLength);
         builder.Property(i => i.CurrencyCode).HasMaxLength(CurrencyConsts.CodeLength).IsRequired();
         builder.Property(i => i.SupplierReference).HasMaxLength(PurchasingConsts.MaxReferenceLength);
         builder.Property(i => i.Comment).HasMaxLength(PurchasingConsts.MaxCommentLength);
         builder.Property(i => i.PaidAmount).HasPrecision(18, PurchasingConsts.AmountScale);
-        builder.Property(i => i.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
-        builder.HasIndex(i => new { i.TenantId, i.Number }).IsUnique();
-        builder.HasIndex(i => new { i.TenantId, i.RequestId }).IsUnique();
         builder.HasIndex(i => new { i.TenantId, i.PurchaseOrderId });
         builder.HasIndex(i => new { i.TenantId, i.SupplierId });
         builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(i => i.PurchaseOrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Supplier>().WithMany().HasForeignKey(i => i.SupplierId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(i => i.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.HasMany(i => i.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(i => i.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(i => i.Payments).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.Ignore(i => i.DomainEvents);
+        builder.MapOwnedRows(i => i.Lines, l => l.InvoiceId);
+        builder.MapOwnedRows(i => i.Timeline, e => e.DocumentId);
+        builder.MapOwnedRows(i => i.Payments, p => p.InvoiceId);
         builder.Ignore(i => i.OpenAmount);
     }
 
     public void Configure(EntityTypeBuilder<PurchaseInvoiceLine> builder)
     {
-        builder.ToTable("purchase_invoice_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("purchase_invoice_lines", l => new { l.InvoiceId, l.LineNumber });
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(l => l.Quantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.BaseQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
@@ -207,19 +138,10 @@ internal sealed class PurchaseInvoiceConfiguration
         builder.Property(l => l.OrderUnitPrice).HasPrecision(18, PurchasingConsts.UnitPriceScale);
         builder.Property(l => l.TaxRate).HasPrecision(18, PurchasingConsts.RateScale);
         builder.Property(l => l.PriceVariancePercent).HasPrecision(18, 2);
-        builder.HasIndex(l => new { l.InvoiceId, l.LineNumber }).IsUnique();
         builder.HasIndex(l => new { l.TenantId, l.ProductId });
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
     }
 
-    public void Configure(EntityTypeBuilder<PurchaseInvoiceEvent> builder)
-    {
-        builder.ToTable("purchase_invoice_events");
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.TenantId).IsRequired();
-        builder.Property(e => e.UserName).HasMaxLength(256);
-        builder.Property(e => e.Comment).HasMaxLength(PurchasingConsts.MaxReasonLength);
-    }
+    public void Configure(EntityTypeBuilder<PurchaseInvoiceEvent> builder) => builder.MapTimelineStep("purchase_invoice_events", PurchasingConsts.MaxReasonLength);
 
     public void Configure(EntityTypeBuilder<PurchasePayment> builder)
     {
@@ -237,38 +159,27 @@ internal sealed class PurchaseReturnConfiguration : IEntityTypeConfiguration<Pur
 {
     public void Configure(EntityTypeBuilder<PurchaseReturn> builder)
     {
-        builder.ToTable("purchase_returns");
-        builder.Property(r => r.TenantId).IsRequired();
-        builder.Property(r => r.Number).HasMaxLength(PurchasingConsts.MaxNumberLength).IsRequired();
+        builder.MapDocumentHeader("purchase_returns", PurchasingConsts.MaxNumberLength);
         builder.Property(r => r.Reason).HasMaxLength(PurchasingConsts.MaxReasonLength).IsRequired();
         builder.Property(r => r.UserName).HasMaxLength(256);
         builder.Property(r => r.TotalValue).HasPrecision(18, PurchasingConsts.AmountScale);
-        builder.Property(r => r.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
-        builder.HasIndex(r => new { r.TenantId, r.Number }).IsUnique();
-        builder.HasIndex(r => new { r.TenantId, r.RequestId }).IsUnique();
         builder.HasIndex(r => new { r.TenantId, r.GoodsReceiptId });
         builder.HasIndex(r => new { r.TenantId, r.SupplierId, r.ReturnedOn });
         builder.HasOne<GoodsReceipt>().WithMany().HasForeignKey(r => r.GoodsReceiptId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(r => r.PurchaseOrderId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Supplier>().WithMany().HasForeignKey(r => r.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(r => r.WarehouseId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(r => r.Lines).WithOne().HasForeignKey(l => l.ReturnId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(r => r.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
-        builder.Ignore(r => r.DomainEvents);
+        builder.MapOwnedRows(r => r.Lines, l => l.ReturnId);
     }
 
     public void Configure(EntityTypeBuilder<PurchaseReturnLine> builder)
     {
-        builder.ToTable("purchase_return_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("purchase_return_lines", l => new { l.ReturnId, l.LineNumber });
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(l => l.BatchNumber).HasMaxLength(ErpSaaS.Inventory.Documents.StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.Quantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.BaseQuantity).HasPrecision(18, PurchasingConsts.QuantityScale);
         builder.Property(l => l.BaseUnitCost).HasPrecision(18, PurchasingConsts.UnitPriceScale);
         builder.Property(l => l.Value).HasPrecision(18, PurchasingConsts.AmountScale);
-        builder.HasIndex(l => new { l.ReturnId, l.LineNumber }).IsUnique();
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -25,8 +25,7 @@ internal sealed class StockDocumentConfiguration : IEntityTypeConfiguration<Stoc
         builder.Property(d => d.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
         builder.HasIndex(d => new { d.TenantId, d.Kind, d.Number }).IsUnique();
         builder.HasIndex(d => new { d.TenantId, d.RequestId }).IsUnique();
-        builder.HasMany(d => d.Timeline).WithOne().HasForeignKey(e => e.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Timeline).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.MapOwnedRows(d => d.Timeline, e => e.DocumentId);
         builder.Ignore(d => d.DomainEvents);
         builder.Ignore(d => d.IsFinal);
     }
@@ -36,12 +35,7 @@ internal sealed class StockDocumentEventConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<StockDocumentEvent> builder)
     {
-        builder.ToTable("stock_document_events");
-        // Ids are made in code (UUID v7): a line or event added to a loaded document is new, not an existing row to update.
-        builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.TenantId).IsRequired();
-        builder.Property(e => e.UserName).HasMaxLength(256);
-        builder.Property(e => e.Comment).HasMaxLength(StockDocumentConsts.MaxCommentLength);
+        builder.MapTimelineStep("stock_document_events", StockDocumentConsts.MaxCommentLength);
     }
 }
 
@@ -49,23 +43,18 @@ internal sealed class OpeningBalanceConfiguration : IEntityTypeConfiguration<Ope
 {
     public void Configure(EntityTypeBuilder<OpeningBalance> builder)
     {
-        builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.MapOwnedRows(d => d.Lines, l => l.DocumentId);
     }
 
     public void Configure(EntityTypeBuilder<OpeningBalanceLine> builder)
     {
-        builder.ToTable("opening_balance_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("opening_balance_lines", l => new { l.DocumentId, l.LineNumber });
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(l => l.Quantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
         builder.Property(l => l.BaseQuantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
         builder.Property(l => l.UnitCost).HasPrecision(18, StockDocumentConsts.UnitCostScale);
         builder.Property(l => l.BaseUnitCost).HasPrecision(18, StockDocumentConsts.UnitCostScale);
-        builder.HasIndex(l => new { l.DocumentId, l.LineNumber }).IsUnique();
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(l => l.WarehouseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WarehouseLocation>().WithMany().HasForeignKey(l => l.LocationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -75,23 +64,18 @@ internal sealed class StockTransferConfiguration : IEntityTypeConfiguration<Stoc
 {
     public void Configure(EntityTypeBuilder<StockTransfer> builder)
     {
-        builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.MapOwnedRows(d => d.Lines, l => l.DocumentId);
         builder.Ignore(d => d.CrossesWarehouses);
     }
 
     public void Configure(EntityTypeBuilder<StockTransferLine> builder)
     {
-        builder.ToTable("stock_transfer_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("stock_transfer_lines", l => new { l.DocumentId, l.LineNumber });
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(l => l.Quantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
         builder.Property(l => l.BaseQuantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
         builder.Property(l => l.PostedUnitCost).HasPrecision(18, StockDocumentConsts.UnitCostScale);
-        builder.HasIndex(l => new { l.DocumentId, l.LineNumber }).IsUnique();
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(l => l.FromWarehouseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WarehouseLocation>().WithMany().HasForeignKey(l => l.FromLocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(l => l.ToWarehouseId).OnDelete(DeleteBehavior.Restrict);
@@ -103,15 +87,12 @@ internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<St
 {
     public void Configure(EntityTypeBuilder<StockAdjustment> builder)
     {
-        builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.MapOwnedRows(d => d.Lines, l => l.DocumentId);
     }
 
     public void Configure(EntityTypeBuilder<StockAdjustmentLine> builder)
     {
-        builder.ToTable("stock_adjustment_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("stock_adjustment_lines", l => new { l.DocumentId, l.LineNumber });
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.Unit).HasMaxLength(UnitOfMeasureConsts.MaxCodeLength).IsRequired();
         builder.Property(l => l.Quantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
@@ -119,8 +100,6 @@ internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<St
         builder.Property(l => l.UnitCost).HasPrecision(18, StockDocumentConsts.UnitCostScale);
         builder.Property(l => l.BaseUnitCost).HasPrecision(18, StockDocumentConsts.UnitCostScale);
         builder.Property(l => l.PostedUnitCost).HasPrecision(18, StockDocumentConsts.UnitCostScale);
-        builder.HasIndex(l => new { l.DocumentId, l.LineNumber }).IsUnique();
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(l => l.WarehouseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WarehouseLocation>().WithMany().HasForeignKey(l => l.LocationId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -132,21 +111,16 @@ internal sealed class StockCountConfiguration : IEntityTypeConfiguration<StockCo
     {
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(c => c.WarehouseId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ProductCategory>().WithMany().HasForeignKey(c => c.CategoryId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasMany(d => d.Lines).WithOne().HasForeignKey(l => l.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(d => d.Lines).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
+        builder.MapOwnedRows(d => d.Lines, l => l.DocumentId);
     }
 
     public void Configure(EntityTypeBuilder<StockCountLine> builder)
     {
-        builder.ToTable("stock_count_lines");
-        builder.Property(l => l.Id).ValueGeneratedNever();
-        builder.Property(l => l.TenantId).IsRequired();
+        builder.MapDocumentLine("stock_count_lines", l => new { l.DocumentId, l.LineNumber });
         builder.Property(l => l.BatchNumber).HasMaxLength(StockDocumentConsts.MaxBatchNumberLength);
         builder.Property(l => l.BookQuantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
         builder.Property(l => l.CountedQuantity).HasPrecision(18, StockDocumentConsts.QuantityScale);
         builder.Property(l => l.BookUnitCost).HasPrecision(18, StockDocumentConsts.UnitCostScale);
-        builder.HasIndex(l => new { l.DocumentId, l.LineNumber }).IsUnique();
-        builder.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<WarehouseLocation>().WithMany().HasForeignKey(l => l.LocationId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(l => l.Variance);
         builder.Ignore(l => l.VarianceValue);
