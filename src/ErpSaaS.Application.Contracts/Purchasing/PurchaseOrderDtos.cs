@@ -35,6 +35,13 @@ public sealed record PurchaseOrderDto(
     public bool IsDraft => Status == PurchaseOrderStatus.Draft;
     public bool IsOpen => Status is PurchaseOrderStatus.Approved or PurchaseOrderStatus.Sent or PurchaseOrderStatus.PartiallyReceived;
 
+    /// <summary>The approved order this one replaces, and the draft that replaced this one, when amended.</summary>
+    public PurchaseOrderLinkDto? Amends { get; init; }
+    public PurchaseOrderLinkDto? AmendedBy { get; init; }
+
+    /// <summary>Approved and nothing received yet: changed by amending (cancel and a draft copy), never in place.</summary>
+    public bool IsAmendable => Status is PurchaseOrderStatus.Approved or PurchaseOrderStatus.Sent;
+
     public PurchaseOrderInput ToInput() => new()
     {
         Version = Version, SupplierId = SupplierId, WarehouseId = WarehouseId, Comment = Comment,
@@ -44,6 +51,8 @@ public sealed record PurchaseOrderDto(
         })],
     };
 }
+
+public sealed record PurchaseOrderLinkDto(Guid Id, string Number);
 
 public sealed class PurchaseOrderInput
 {
@@ -114,4 +123,7 @@ public interface IPurchaseOrderAppService
     Task ConfirmDateAsync(Guid id, ConfirmDateInput input, CancellationToken cancellationToken = default);
     Task CancelAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default);
     Task CloseAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels an approved order with the reason and returns the id of its draft copy, to change and submit again.</summary>
+    Task<Guid> AmendAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default);
 }

@@ -109,6 +109,20 @@ public sealed class PurchaseOrderAppService(
         }, cancellationToken);
     }
 
+    public async Task<Guid> AmendAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default)
+    {
+        await CheckAsync(cancellationToken);
+        var actor = await actors.CurrentAsync(cancellationToken);
+        var order = await LoadAsync(id, input.Version, cancellationToken);
+        return await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var replacement = await manager.AmendOrderAsync(order, input.Reason, actor, ct);
+            // The cancelled original no longer counts as on order; its copy will once approved.
+            await posting.ExpectAsync(order, ct);
+            return replacement.Id;
+        }, cancellationToken);
+    }
+
     public Task CloseAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default) =>
         ChangeAsync(id, input.Version, (order, actor) => order.Close(input.Reason, actor), cancellationToken);
 

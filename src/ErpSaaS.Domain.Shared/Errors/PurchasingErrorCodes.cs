@@ -27,6 +27,7 @@ public static class PurchasingErrorCodes
     public const string ConfirmedDateBeforeOrder = "Purchasing:ConfirmedDateBeforeOrder";
     public const string OrderLineUnknown = "Purchasing:OrderLineUnknown";
     public const string CancelAfterReceipt = "Purchasing:CancelAfterReceipt";
+    public const string AmendNotAllowed = "Purchasing:AmendNotAllowed";
     public const string OrderNotReceivable = "Purchasing:OrderNotReceivable";
     public const string OverReceipt = "Purchasing:OverReceipt";
     public const string RejectReasonRequired = "Purchasing:RejectReasonRequired";

@@ -55,6 +55,9 @@ public sealed class PurchaseOrder : AggregateRoot, IMultiTenant
     public DateTimeOffset? ApprovedAt { get; private set; }
     public DateTimeOffset? SentAt { get; private set; }
     public int Revision { get; private set; }
+
+    /// <summary>The approved order this draft replaces (变更): that one was cancelled when this copy was made.</summary>
+    public Guid? AmendsOrderId { get; private set; }
     public IReadOnlyList<PurchaseOrderLine> Lines => _lines;
     public IReadOnlyList<PurchaseOrderEvent> Timeline => _timeline;
 
@@ -146,6 +149,27 @@ public sealed class PurchaseOrder : AggregateRoot, IMultiTenant
         }
         if (_lines.Any(l => l.ReceivedQuantity > 0m)) throw new BusinessException(PurchasingErrorCodes.CancelAfterReceipt, Number);
         MoveTo(PurchaseOrderStatus.Cancelled, actor, why);
+    }
+
+    /// <summary>
+    /// An approved order is never edited. To change one nothing has been received against yet, it is amended: this
+    /// order is cancelled with the reason and <paramref name="replacement"/>, a draft copy, takes its place and goes
+    /// through approval again. Each timeline names the other order.
+    /// </summary>
+    public void AmendInto(PurchaseOrder replacement, string? reason, PurchasingActor actor)
+    {
+        var why = PurchasingRules.Reason(reason);
+        EnsureAmendable();
+        if (replacement.Status != PurchaseOrderStatus.Draft || replacement.SupplierId != SupplierId) throw new BusinessException(PurchasingErrorCodes.StatusChangeNotAllowed, replacement.Number);
+        replacement.AmendsOrderId = Id;
+        replacement._timeline.Add(new PurchaseOrderEvent(replacement.Id, replacement.Status, actor, $"{Number} → {replacement.Number}: {why}"));
+        MoveTo(PurchaseOrderStatus.Cancelled, actor, $"{Number} → {replacement.Number}: {why}");
+    }
+
+    /// <summary>Approved (sent or not) and so untouched by receipts, which move the status on: the only orders an amendment may replace.</summary>
+    public void EnsureAmendable()
+    {
+        if (Status is not (PurchaseOrderStatus.Approved or PurchaseOrderStatus.Sent)) throw new BusinessException(PurchasingErrorCodes.AmendNotAllowed, Number);
     }
 
     /// <summary>Short-closes an open order: what was not received is no longer expected.</summary>

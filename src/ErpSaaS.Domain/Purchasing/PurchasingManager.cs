@@ -43,6 +43,31 @@ public sealed class PurchasingManager(
         order.Change(warehouse.Id, comment, await ResolveOrderLinesAsync(supplier, lines, order.OrderDate, cancellationToken), actor);
     }
 
+    /// <summary>
+    /// Replaces an approved order by a draft copy (same supplier, warehouse, lines; expected on the supplier's confirmed
+    /// date where there is one, never before today) and cancels the original with the reason: the copy is changed and
+    /// approved like any new order.
+    /// </summary>
+    public async Task<PurchaseOrder> AmendOrderAsync(PurchaseOrder order, string? reason, PurchasingActor actor, CancellationToken cancellationToken = default)
+    {
+        PurchasingRules.Reason(reason);
+        order.EnsureAmendable();
+        var supplier = await SupplierAsync(order.SupplierId, cancellationToken);
+        var details = new List<PurchaseOrderLineDetails>(order.Lines.Count);
+        foreach (var line in order.Lines.OrderBy(l => l.LineNumber))
+        {
+            var product = await stockLookups.FindProductAsync(line.ProductId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Product), line.ProductId);
+            var taxRate = line.TaxRateId is { } taxRateId ? await lookups.FindTaxRateAsync(taxRateId, cancellationToken) : null;
+            var due = order.DueOn(line);
+            details.Add(new PurchaseOrderLineDetails(product, line.Quantity, line.Unit, line.UnitPrice, taxRate, due < actor.Today ? actor.Today : due));
+        }
+        var replacement = new PurchaseOrder(await numbers.NextAsync(DocumentTypes.PurchaseOrder, cancellationToken), Guid.CreateVersion7(), supplier, order.WarehouseId, order.Comment, actor);
+        replacement.Change(order.WarehouseId, order.Comment, details, actor);
+        order.AmendInto(replacement, reason, actor);
+        repository.Add(replacement);
+        return replacement;
+    }
+
     public async Task<PurchaseRequisition> CreateRequisitionAsync(Guid requestId, Guid? warehouseId, string? comment,
         IReadOnlyList<(string? Product, decimal? Quantity, DateOnly? NeededBy, string? Reason)> lines, PurchasingActor actor, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,7 @@ internal sealed class PurchaseOrderConfiguration
         builder.HasIndex(o => new { o.TenantId, o.SupplierId });
         builder.HasOne<Supplier>().WithMany().HasForeignKey(o => o.SupplierId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(o => o.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PurchaseOrder>().WithMany().HasForeignKey(o => o.AmendsOrderId).OnDelete(DeleteBehavior.Restrict);
         builder.MapOwnedRows(o => o.Lines, l => l.OrderId);
         builder.MapOwnedRows(o => o.Timeline, e => e.DocumentId);
         builder.Ignore(o => o.IsOpen);

@@ -70,9 +70,17 @@ internal sealed class PurchasingQueries(ErpDbContext db) : IPurchasingQueries
         var timeline = await db.Set<PurchaseOrderEvent>().AsNoTracking().Where(e => e.DocumentId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new { e.Status, e.At, e.UserName, e.Comment }).ToListAsync(cancellationToken);
         var order = header.Order;
+        var amends = order.AmendsOrderId is { } amendsId
+            ? await db.Set<PurchaseOrder>().IgnoreAutoIncludes().Where(o => o.Id == amendsId).Select(o => new PurchaseOrderLinkDto(o.Id, o.Number)).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var amendedBy = await db.Set<PurchaseOrder>().IgnoreAutoIncludes().Where(o => o.AmendsOrderId == id)
+            .Select(o => new PurchaseOrderLinkDto(o.Id, o.Number)).FirstOrDefaultAsync(cancellationToken);
         return new PurchaseOrderDto(order.Id, order.Number, order.Status, order.SupplierId, header.SupplierCode, header.SupplierName, order.WarehouseId,
             header.WarehouseCode, header.WarehouseName, order.CurrencyCode, order.OrderDate, order.ConfirmedDate, order.Comment, order.NetAmount,
-            order.TaxAmount, order.TotalAmount, order.Version, order.CreatedAt, order.ApprovedAt, order.SentAt, lines, [.. timeline.Select(e => new PurchasingEventDto(e.Status.ToString(), e.At, e.UserName, e.Comment))]);
+            order.TaxAmount, order.TotalAmount, order.Version, order.CreatedAt, order.ApprovedAt, order.SentAt, lines, [.. timeline.Select(e => new PurchasingEventDto(e.Status.ToString(), e.At, e.UserName, e.Comment))])
+        {
+            Amends = amends, AmendedBy = amendedBy,
+        };
     }
 
     public async Task<PagedResult<GoodsReceiptSummaryDto>> GetReceiptsAsync(GoodsReceiptListQuery query, CancellationToken cancellationToken = default)

@@ -89,6 +89,34 @@ public sealed class PurchasingPagesTests(AdminPagesFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task An_approved_order_is_amended_from_its_page_into_a_draft_copy_that_links_back()
+    {
+        var (acme, supplier, _) = await CompanyAsync();
+        var order = await CreateOrderAsync(acme, supplier);
+        await acme.SubmitAsync(order, await acme.PageAsync(order), "#submit-form");
+        var approved = await acme.PageAsync(order);
+        var number = approved.QuerySelector("#document-number")!.TextContent;
+
+        var noReason = await acme.SubmitAsync(order, approved, "#amend-form");
+        noReason.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var refused = await AdminPagesFactory.HtmlAsync(noReason);
+        refused.QuerySelector("#amend-form [data-valmsg-for='Action.Reason']")!.TextContent.ShouldBe(T("Error:Purchasing:ReasonRequired", "en"));
+        refused.QuerySelector("#cancel-form [data-valmsg-for]").ShouldBeNull();
+        refused.QuerySelector("#document-status [data-status]")!.GetAttribute("data-status").ShouldBe("Approved");
+
+        var amended = await acme.SubmitAsync(order, approved, "#amend-form", new Dictionary<string, string?> { ["Action.Reason"] = "Quantity changes" });
+        amended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var copy = await acme.PageAsync(amended.Headers.Location!.OriginalString);
+        copy.QuerySelector("#document-status [data-status]")!.GetAttribute("data-status").ShouldBe("Draft");
+        copy.QuerySelector("#amends a")!.TextContent.ShouldBe(number);
+        copy.QuerySelector("#order-total")!.TextContent.ShouldContain("33.90");
+        var original = await acme.PageAsync(order);
+        original.QuerySelector("#document-status [data-status]")!.GetAttribute("data-status").ShouldBe("Cancelled");
+        original.QuerySelector("#amended-by a")!.TextContent.ShouldBe(copy.QuerySelector("#document-number")!.TextContent);
+        original.QuerySelector("#amend-form").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_form_with_mistakes_shows_each_message_next_to_its_field_and_keeps_what_was_typed()
     {
         var (acme, _, _) = await CompanyAsync();
@@ -156,8 +184,11 @@ public sealed class PurchasingPagesTests(AdminPagesFactory factory) : IClassFixt
         {
             (await globex.Client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
         }
-        (await AdminPagesFactory.PostFormAsync(globex.Client, "/app/purchasing/orders/create", order + "?handler=Cancel", ("Action.Reason", "mine now"), ("Action.Version", "0")))
-            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        foreach (var handler in new[] { "Cancel", "Amend" })
+        {
+            (await AdminPagesFactory.PostFormAsync(globex.Client, "/app/purchasing/orders/create", order + "?handler=" + handler, ("Action.Reason", "mine now"), ("Action.Version", "0")))
+                .StatusCode.ShouldBe(HttpStatusCode.NotFound, handler);
+        }
         (await globex.PageAsync("/app/purchasing/orders")).QuerySelectorAll("#orders tbody a").ShouldBeEmpty();
         (await globex.PageAsync("/app/purchasing/receipts")).QuerySelectorAll("#receipts tbody a").ShouldBeEmpty();
         (await acme.PageAsync(order)).QuerySelector("#document-status [data-status]")!.GetAttribute("data-status").ShouldBe("Approved");

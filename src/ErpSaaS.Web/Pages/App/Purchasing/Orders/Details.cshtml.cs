@@ -75,6 +75,18 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Action), () => orders.CancelAsync(id, Action, cancellationToken), "Purchasing:CancelledMessage", cancellationToken);
 
+    /// <summary>Amending cancels this approved order and opens its draft copy, where the change is made.</summary>
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var copy = Guid.Empty;
+        if (IsValidFor(nameof(Action)) && await TryAsync(async () => copy = await orders.AmendAsync(id, Action, cancellationToken), nameof(Action)))
+        {
+            TempData["Message"] = L["Purchasing:AmendedMessage"].Value;
+            return RedirectToPage(new { id = copy });
+        }
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, nameof(Action), () => orders.CloseAsync(id, Action, cancellationToken), "Purchasing:ClosedMessage", cancellationToken);
 
@@ -88,12 +100,18 @@ public sealed class DetailsModel(
             TempData["Message"] = L[doneKey].Value;
             return RedirectToPage(new { id });
         }
-        var errors = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).ToList();
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    /// <summary>The page again after a refused action, its errors kept next to the fields they name.</summary>
+    private async Task<IActionResult> RedisplayAsync(Guid id, CancellationToken cancellationToken)
+    {
+        // The messages are copied out first: the forms are drawn afresh from the order, not from what was posted.
+        var errors = ModelState.Where(e => e.Value is { Errors.Count: > 0 })
+            .SelectMany(e => e.Value!.Errors.Select(error => (e.Key, error.ErrorMessage))).ToList();
+        ModelState.Clear();
         await OnGetAsync(id, cancellationToken);
-        foreach (var (key, entry) in errors)
-        {
-            foreach (var error in entry!.Errors) ModelState.AddModelError(key, error.ErrorMessage);
-        }
+        foreach (var (key, message) in errors) ModelState.AddModelError(key, message);
         return Page();
     }
 
