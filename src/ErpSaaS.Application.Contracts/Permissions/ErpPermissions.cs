@@ -20,6 +20,9 @@ public static class ErpPermissions
 {
     public const string PolicyPrefix = "Permission:";
 
+    /// <summary>Joins permissions any one of which suffices ("Purchasing|Receiving"), wherever a permission name is asked for.</summary>
+    public const char AnyOfSeparator = '|';
+
     public static class Identity
     {
         public const string Group = "Identity";
@@ -67,6 +70,12 @@ public static class ErpPermissions
         public const string Inventory = "Inventory";
         public const string Purchasing = "Purchasing";
         public const string Sales = "Sales";
+
+        /// <summary>Receiving goods against approved purchase orders, without buying: what a warehouse keeper does.</summary>
+        public const string Receiving = "Receiving";
+
+        /// <summary>Goods receipts: the purchaser's own, and the warehouse's by <see cref="Receiving"/>.</summary>
+        public const string PurchasingOrReceiving = Purchasing + "|" + Receiving;
     }
 
     public static class Approvals
@@ -89,6 +98,7 @@ public static class ErpPermissions
         new(Trading.Inventory, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Trading.Purchasing, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Trading.Sales, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
+        new(Trading.Receiving, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Approvals.FlowsManage, Approvals.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.ApprovalFlows),
         new(Host.Tenants, Host.Group, PermissionSide.Host),
         new(Host.TenantsManage, Host.Group, PermissionSide.Host, Host.Tenants),
@@ -101,6 +111,9 @@ public static class ErpPermissions
     private static readonly Dictionary<string, PermissionDefinition> ByName = All.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
     public static PermissionDefinition? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The permissions a name stands for: itself, or each of "A|B".</summary>
+    public static string[] Alternatives(string name) => name.Split(AnyOfSeparator);
 
     public static IEnumerable<PermissionDefinition> For(PermissionSide side) => All.Where(p => p.Side == side);
 }
@@ -122,7 +135,7 @@ public static class StaticRoles
         [Admin] = ErpPermissions.For(PermissionSide.Tenant).Select(p => p.Name).ToList(),
         [Purchaser] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Purchasing],
         [Salesperson] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Sales],
-        [WarehouseKeeper] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory],
+        [WarehouseKeeper] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Receiving],
         [Planner] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Purchasing],
         [Accountant] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Purchasing, ErpPermissions.Trading.Sales, ErpPermissions.Auditing.AuditLogs],
         [Viewer] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory],

@@ -88,6 +88,13 @@ public interface IGoodsReceiptAppService
     Task<IReadOnlyList<GoodsReceiptSummaryDto>> ExportAsync(GoodsReceiptListQuery query, CancellationToken cancellationToken = default);
     Task<GoodsReceiptDto> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>Approved orders still waiting for goods, oldest first: where the warehouse starts a receipt.</summary>
+    Task<PagedResult<PurchaseOrderSummaryDto>> GetReceivableOrdersAsync(PurchaseOrderListQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>The order a receipt is against, as those who receive without buying may see it.</summary>
+    Task<PurchaseOrderDto> GetOrderAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default);
+    Task<PurchasingOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>A new receipt's form for an order: one row per line with what is still to come.</summary>
     Task<GoodsReceiptInput> NewForOrderAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default);
     Task<Guid> CreateAsync(GoodsReceiptInput input, CancellationToken cancellationToken = default);

@@ -9,6 +9,9 @@ public sealed class PurchaseOrderListQuery : PageRequest
     public string? Search { get; set; }
     public PurchaseOrderStatus? Status { get; set; }
     public Guid? SupplierId { get; set; }
+
+    /// <summary>Only approved orders goods may still be received against (approved, sent, partially received).</summary>
+    public bool ReceivableOnly { get; set; }
 }
 
 public sealed record PurchaseOrderSummaryDto(

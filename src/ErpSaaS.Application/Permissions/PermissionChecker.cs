@@ -23,7 +23,21 @@ public sealed class PermissionChecker(
         if (await DenialAsync(permission, cancellationToken) is { } denial) throw denial;
     }
 
+    /// <summary>For "A|B", none when any one is granted, else the first one's denial (which names its missing feature).</summary>
     private async Task<AuthorizationException?> DenialAsync(string permission, CancellationToken cancellationToken)
+    {
+        var alternatives = ErpPermissions.Alternatives(permission);
+        if (alternatives.Length == 1) return await DenialOfOneAsync(permission, cancellationToken);
+        AuthorizationException? first = null;
+        foreach (var alternative in alternatives)
+        {
+            if (await DenialOfOneAsync(alternative, cancellationToken) is not { } denial) return null;
+            first ??= denial;
+        }
+        return first;
+    }
+
+    private async Task<AuthorizationException?> DenialOfOneAsync(string permission, CancellationToken cancellationToken)
     {
         var definition = ErpPermissions.Find(permission);
         if (definition is null || currentUser.Id is not { } userId) return new AuthorizationException(permission);
@@ -33,7 +47,7 @@ public sealed class PermissionChecker(
         {
             return new AuthorizationException(permission, feature);
         }
-        if (definition.Parent is { } parent && await DenialAsync(parent, cancellationToken) is { } parentDenial)
+        if (definition.Parent is { } parent && await DenialOfOneAsync(parent, cancellationToken) is { } parentDenial)
         {
             return parentDenial;
         }

@@ -30,6 +30,26 @@ public sealed class GoodsReceiptAppService(
         return await queries.FindReceiptAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(GoodsReceipt), id);
     }
 
+    public async Task<PagedResult<PurchaseOrderSummaryDto>> GetReceivableOrdersAsync(PurchaseOrderListQuery query, CancellationToken cancellationToken = default)
+    {
+        await CheckAsync(cancellationToken);
+        query.ClampForScreen();
+        query.ReceivableOnly = true;
+        return await queries.GetOrdersAsync(query, cancellationToken);
+    }
+
+    public async Task<PurchaseOrderDto> GetOrderAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default)
+    {
+        await CheckAsync(cancellationToken);
+        return await queries.FindOrderAsync(purchaseOrderId, cancellationToken) ?? throw new EntityNotFoundException(nameof(PurchaseOrder), purchaseOrderId);
+    }
+
+    public async Task<PurchasingOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        await CheckAsync(cancellationToken);
+        return await queries.GetOptionsAsync(cancellationToken);
+    }
+
     public async Task<GoodsReceiptInput> NewForOrderAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default)
     {
         await CheckAsync(cancellationToken);
@@ -115,7 +135,7 @@ public sealed class GoodsReceiptAppService(
 
     private async Task CheckAsync(CancellationToken cancellationToken)
     {
-        await permissions.CheckAsync(ErpPermissions.Trading.Purchasing, cancellationToken);
+        await permissions.CheckAsync(ErpPermissions.Trading.PurchasingOrReceiving, cancellationToken);
         await features.CheckEnabledAsync(ErpFeatures.Trading, cancellationToken);
     }
 

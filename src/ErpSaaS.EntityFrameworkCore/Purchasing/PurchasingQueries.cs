@@ -45,6 +45,10 @@ internal sealed class PurchasingQueries(ErpDbContext db) : IPurchasingQueries
                                    || (o.Comment != null && EF.Functions.ILike(o.Comment, pattern)));
         }
         if (query.Status is { } status) rows = rows.Where(o => o.Status == status);
+        if (query.ReceivableOnly)
+        {
+            rows = rows.Where(o => o.Status == PurchaseOrderStatus.Approved || o.Status == PurchaseOrderStatus.Sent || o.Status == PurchaseOrderStatus.PartiallyReceived);
+        }
         if (query.SupplierId is { } supplierId) rows = rows.Where(o => o.SupplierId == supplierId);
         return await OrderSorts.Apply(rows, query.Sort, query.Desc).ToPageAsync(query, o => new PurchaseOrderSummaryDto(
             o.Id, o.Number, o.Status, o.SupplierCode, o.SupplierName, o.WarehouseCode, o.OrderDate, o.CurrencyCode, o.TotalAmount, o.CreatedAt), cancellationToken);

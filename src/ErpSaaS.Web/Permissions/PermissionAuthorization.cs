@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace ErpSaaS.Web.Permissions;
 
-/// <summary>Turns a policy name "Permission:Identity.Users" into a requirement for that permission.</summary>
+/// <summary>Turns a policy name "Permission:Identity.Users" (or "Permission:A|B", either one) into a requirement for that permission.</summary>
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
@@ -12,7 +12,7 @@ public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> opti
         if (policyName.StartsWith(ErpPermissions.PolicyPrefix, StringComparison.Ordinal))
         {
             var permission = policyName[ErpPermissions.PolicyPrefix.Length..];
-            if (ErpPermissions.Find(permission) is null)
+            if (ErpPermissions.Alternatives(permission).Any(p => ErpPermissions.Find(p) is null))
             {
                 throw new InvalidOperationException($"Unknown permission {permission} in policy {policyName}");
             }

@@ -13,7 +13,7 @@ public sealed class PurchasingMenuContributor : IMenuContributor
         menu.Group(new MenuGroup(PurchasingGroup, "Menu:Group:Purchasing", "ti ti-shopping-cart", 250))
             .Item(Item("Menu:PurchaseRequisitions", "ti ti-list-check", "/app/purchasing/requisitions", 5))
             .Item(Item("Menu:PurchaseOrders", "ti ti-file-invoice", "/app/purchasing/orders", 10))
-            .Item(Item("Menu:GoodsReceipts", "ti ti-truck-delivery", "/app/purchasing/receipts", 20))
+            .Item(Item("Menu:GoodsReceipts", "ti ti-truck-delivery", "/app/purchasing/receipts", 20) with { RequiredPermission = ErpPermissions.Trading.PurchasingOrReceiving })
             .Item(Item("Menu:PurchaseInvoices", "ti ti-receipt", "/app/purchasing/invoices", 30))
             .Item(Item("Menu:PurchaseReturns", "ti ti-truck-return", "/app/purchasing/returns", 40))
             .Item(Item("Menu:SupplierPerformance", "ti ti-chart-bar", "/app/purchasing/supplier-performance", 50));

@@ -78,10 +78,11 @@ public sealed class StockDocumentPages
 
     /// <summary>
     /// Posts a form of <paramref name="page"/> (drawn from <paramref name="pageUrl"/>) with every field it rendered, changed by
-    /// <paramref name="changes"/> (null removes a field), to its action or, without one, back to the page.
+    /// <paramref name="changes"/> (null removes a field), to its action or, without one, back to the page; as the admin
+    /// unless another colleague's <paramref name="client"/> is given.
     /// </summary>
     public async Task<HttpResponseMessage> SubmitAsync(string pageUrl, IHtmlDocument page, string formSelector, IReadOnlyDictionary<string, string?>? changes = null,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, HttpClient? client = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector}");
         var fields = new List<KeyValuePair<string, string>>();
@@ -113,7 +114,7 @@ public sealed class StockDocumentPages
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(action, UriKind.Relative));
         request.Content = content;
         foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.Add(name, value);
-        return await Client.SendAsync(request);
+        return await (client ?? Client).SendAsync(request);
     }
 
     /// <summary>(on hand, value) per "warehouse/bin or -/batch or -" of a product, from the ledger's balances.</summary>

@@ -9,8 +9,8 @@ namespace ErpSaaS.Web.Pages.App.Purchasing.Receipts;
 /// A new receipt against an order: one row per order line with what is still to come, to inspect and adjust; rows left
 /// at zero are not received this time. Saved as a draft, to scan into and post from its own page.
 /// </summary>
-[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
-public sealed class CreateModel(IGoodsReceiptAppService receipts, IPurchaseOrderAppService orders) : ErpPageModel
+[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.PurchasingOrReceiving)]
+public sealed class CreateModel(IGoodsReceiptAppService receipts) : ErpPageModel
 {
     [BindProperty]
     public GoodsReceiptInput Input { get; set; } = new();
@@ -42,7 +42,7 @@ public sealed class CreateModel(IGoodsReceiptAppService receipts, IPurchaseOrder
 
     private async Task LoadAsync(Guid orderId, CancellationToken cancellationToken)
     {
-        Order = await orders.GetAsync(orderId, cancellationToken);
-        Options = await orders.GetOptionsAsync(cancellationToken);
+        Order = await receipts.GetOrderAsync(orderId, cancellationToken);
+        Options = await receipts.GetOptionsAsync(cancellationToken);
     }
 }

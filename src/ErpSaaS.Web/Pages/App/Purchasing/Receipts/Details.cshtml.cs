@@ -9,8 +9,8 @@ namespace ErpSaaS.Web.Pages.App.Purchasing.Receipts;
 /// A goods receipt's page: while a draft, barcode scanning (each scan adds to its order line), the inspection form and
 /// post / cancel; once posted, what came in, where and at what cost; always its timeline.
 /// </summary>
-[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
-public sealed class DetailsModel(IGoodsReceiptAppService receipts, IPurchaseOrderAppService orders) : ErpPageModel
+[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.PurchasingOrReceiving)]
+public sealed class DetailsModel(IGoodsReceiptAppService receipts) : ErpPageModel
 {
     public GoodsReceiptDto Receipt { get; private set; } = null!;
     public PurchaseOrderDto Order { get; private set; } = null!;
@@ -94,7 +94,7 @@ public sealed class DetailsModel(IGoodsReceiptAppService receipts, IPurchaseOrde
     private async Task LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         Receipt = await receipts.GetAsync(id, cancellationToken);
-        Order = await orders.GetAsync(Receipt.PurchaseOrderId, cancellationToken);
-        Options = await orders.GetOptionsAsync(cancellationToken);
+        Order = await receipts.GetOrderAsync(Receipt.PurchaseOrderId, cancellationToken);
+        Options = await receipts.GetOptionsAsync(cancellationToken);
     }
 }

@@ -8,10 +8,20 @@ using Microsoft.AspNetCore.Authorization;
 namespace ErpSaaS.Web.Pages.App.Purchasing.Receipts;
 
 /// <summary>Goods receipts: search by receipt or order number or supplier, filter by status, sort, page, export.</summary>
-[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
+[Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.PurchasingOrReceiving)]
 public sealed class IndexModel(IGoodsReceiptAppService receipts, TimeProvider clock) : ListPageModel<GoodsReceiptListQuery, GoodsReceiptSummaryDto>(clock)
 {
     protected override string ExportName => "goods-receipts";
+
+    /// <summary>The oldest approved orders still waiting for goods: a receipt starts from one of them.</summary>
+    public IReadOnlyList<PurchaseOrderSummaryDto> ReceivableOrders { get; private set; } = [];
+    public int ReceivableOrderCount { get; private set; }
+
+    protected override async Task LoadExtrasAsync(CancellationToken cancellationToken)
+    {
+        var receivable = await receipts.GetReceivableOrdersAsync(new PurchaseOrderListQuery { Sort = "orderDate", PageSize = 10 }, cancellationToken);
+        (ReceivableOrders, ReceivableOrderCount) = (receivable.Items, receivable.TotalCount);
+    }
 
     protected override Task<PagedResult<GoodsReceiptSummaryDto>> GetPageAsync(GoodsReceiptListQuery query, CancellationToken cancellationToken) =>
         receipts.GetListAsync(query, cancellationToken);
