@@ -84,6 +84,8 @@ public sealed class BuyAndSellJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await buyer.ClickAsync("#submit-form button[type=submit]");
         await buyer.WaitForSelectorAsync("#document-status [data-status='PendingApproval']");
         var orderNumber = await buyer.InnerTextAsync("#document-number");
+        // The request waits for the buyer's manager, not for the buyer who submitted it.
+        (await buyer.Locator("#approvals-badge [data-count]").CountAsync()).ShouldBe(0);
         // The product has never been in stock nor on order: its stock page has no warehouse row at all.
         await buyer.GotoAsync(stockPage);
         await buyer.WaitForSelectorAsync("#levels");
@@ -103,7 +105,7 @@ public sealed class BuyAndSellJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await manager.WaitForSelectorAsync("#document-status [data-status='Approved']");
         (await manager.InnerTextAsync("#approval-panel")).ShouldContain("数量合理，同意采购");
         await manager.GotoAsync(stockPage);
-        (await FiguresAsync(manager)).ShouldBe(new Figures(OnHand: "0", Reserved: "0", Available: "0", OnOrder: "20"));
+        (await FiguresAsync(manager)).ShouldBe(new Figures(OnHand: "0", Reserved: "0", Available: "0", OnOrder: "20", Value: "0.00"));
         await manager.Context.CloseAsync();
 
         // The keeper opens a receipt for the order, leaves its quantity for the scanner to count, scans the goods in and posts.
@@ -120,8 +122,11 @@ public sealed class BuyAndSellJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await keeper.ClickAsync("#post-form button[type=submit]");
         await keeper.WaitForSelectorAsync("#document-status [data-status='Posted']");
         (await keeper.InnerTextAsync("#lines tr[data-line] [data-accepted]")).ShouldBe("20");
+        // Fully received, the order waits for the supplier's invoice.
+        await keeper.ClickAsync("#document-header a[href^='/app/purchasing/orders/']");
+        await keeper.WaitForSelectorAsync("#document-status [data-status='ToInvoice']");
         await keeper.GotoAsync(stockPage);
-        (await FiguresAsync(keeper)).ShouldBe(new Figures(OnHand: "20", Reserved: "0", Available: "20", OnOrder: "0"));
+        (await FiguresAsync(keeper)).ShouldBe(new Figures(OnHand: "20", Reserved: "0", Available: "20", OnOrder: "0", Value: "120.00"));
         await keeper.Context.CloseAsync();
 
         // The salesperson sells 8 pieces: the confirmed order reserves them.
@@ -137,7 +142,7 @@ public sealed class BuyAndSellJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await sales.WaitForSelectorAsync("#order-header [data-status='Confirmed']");
         (await sales.InnerTextAsync("#lines tr[data-line='1'] [data-reserved]")).ShouldBe("8");
         await sales.GotoAsync(stockPage);
-        (await FiguresAsync(sales)).ShouldBe(new Figures(OnHand: "20", Reserved: "8", Available: "12", OnOrder: "0"));
+        (await FiguresAsync(sales)).ShouldBe(new Figures(OnHand: "20", Reserved: "8", Available: "12", OnOrder: "0", Value: "120.00"));
 
         // Then delivers them: a delivery for the order, picked by scanning and posted; the reservation turns into the shipment.
         await sales.GotoAsync(salesOrderUrl);
@@ -152,22 +157,30 @@ public sealed class BuyAndSellJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await sales.ClickAsync("#post-form button[type=submit]");
         await sales.WaitForSelectorAsync("[data-status='Posted']");
         await sales.GotoAsync(stockPage);
-        (await FiguresAsync(sales)).ShouldBe(new Figures(OnHand: "12", Reserved: "0", Available: "12", OnOrder: "0"));
+        (await FiguresAsync(sales)).ShouldBe(new Figures(OnHand: "12", Reserved: "0", Available: "12", OnOrder: "0", Value: "72.00"));
         await sales.GotoAsync(salesOrderUrl);
         await sales.WaitForSelectorAsync("#order-header [data-status='Delivered']");
         (await sales.InnerTextAsync("#lines tr[data-line='1'] [data-delivered]")).ShouldStartWith("8");
+        // The stock list agrees with the product's page.
+        await sales.GotoAsync(host.TenantUrl(DemoTenantSeeder.Slug, $"/app/inventory/stock?Search={ProductCode}"));
+        var listed = $"#stock tr[data-product='{ProductCode}'][data-warehouse='{Warehouse}']";
+        (await sales.InnerTextAsync($"{listed} [data-on-hand]")).ShouldBe("12");
+        (await sales.InnerTextAsync($"{listed} [data-reserved]")).ShouldBe("0");
+        (await sales.InnerTextAsync($"{listed} [data-available]")).ShouldBe("12");
+        (await sales.InnerTextAsync($"{listed} [data-value]")).ShouldBe("72.00");
         await sales.Context.CloseAsync();
     }
 
     /// <summary>The stock figures of the product in the main warehouse as its stock page shows them.</summary>
-    private sealed record Figures(string OnHand, string Reserved, string Available, string OnOrder);
+    private sealed record Figures(string OnHand, string Reserved, string Available, string OnOrder, string Value);
 
     private static async Task<Figures> FiguresAsync(IPage page)
     {
         var row = $"#levels tr[data-warehouse='{Warehouse}']";
         return new Figures(
             await page.InnerTextAsync($"{row} [data-on-hand]"), await page.InnerTextAsync($"{row} [data-reserved]"),
-            await page.InnerTextAsync($"{row} [data-available]"), await page.InnerTextAsync($"{row} [data-on-order]"));
+            await page.InnerTextAsync($"{row} [data-available]"), await page.InnerTextAsync($"{row} [data-on-order]"),
+            await page.InnerTextAsync($"{row} [data-value]"));
     }
 
     /// <summary>A new browser (zh-CN) signed in as <paramref name="userName"/> of the demo company.</summary>
