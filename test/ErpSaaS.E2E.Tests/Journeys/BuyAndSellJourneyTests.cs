@@ -117,6 +117,11 @@ public sealed class BuyAndSellJourneyTests(E2EHost host) : IClassFixture<E2EHost
         await keeper.WaitForURLAsync(DocumentPage("/app/purchasing/receipts/"));
         await ScanAsync(keeper, Barcode, quantity: null);
         await AcceptedShouldBeAsync(keeper, 1);
+        // A barcode no product has is named next to the scan field and receives nothing.
+        await ScanAsync(keeper, "0000000000000", quantity: null);
+        await keeper.WaitForSelectorAsync("#scan-form [data-valmsg-for='Scan.Barcode']:has-text('0000000000000')");
+        (await keeper.InnerTextAsync("#scan-form [data-valmsg-for='Scan.Barcode']")).ShouldBe("没有编码或条码为 0000000000000 的物料。");
+        await AcceptedShouldBeAsync(keeper, 1);
         await ScanAsync(keeper, Barcode, quantity: "19");
         await AcceptedShouldBeAsync(keeper, 20);
         await keeper.ClickAsync("#post-form button[type=submit]");
