@@ -13,7 +13,7 @@ public sealed record BenchOptions
           --only <list>         scenarios to run, comma-separated: page,backdated,reorder,concurrency,verify,sales-confirm (default all)
           --round-seconds <n>   length of one concurrency round per mode (default 20)
           --rounds <n>          concurrency and sales-confirm rounds per mode (default 2)
-          --sales-orders <n>    orders each of the 32 sales clients places per round (default 30)
+          --sales-orders <n>    drafts each of the 32 sales clients confirms per round (default 20)
           --results <file>      also append the markdown results to this file
           --commit <sha>        commit the figures belong to, printed with them
           --micro [args]        run the BenchmarkDotNet micro-benchmarks instead (remaining args go to BenchmarkDotNet)
@@ -32,7 +32,7 @@ public sealed record BenchOptions
     public IReadOnlySet<string> Scenarios { get; init; } = AllScenarios.ToHashSet();
     public int RoundSeconds { get; init; } = 20;
     public int Rounds { get; init; } = 2;
-    public int SalesOrdersPerClient { get; init; } = 30;
+    public int SalesOrdersPerClient { get; init; } = 20;
     public string? ResultsFile { get; init; }
     public string? Commit { get; init; }
 

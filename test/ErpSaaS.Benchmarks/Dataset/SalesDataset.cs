@@ -29,7 +29,7 @@ public sealed record SalesCompany(
     public const int Customers = 32;
 
     /// <summary>What each hot product has on hand at the start of a run: far less than the orders ask for, so some must be refused.</summary>
-    public const decimal HotStock = 250m;
+    public const decimal HotStock = 150m;
 
     /// <summary>What every other product has on hand: more than any run asks for.</summary>
     public const decimal PlentifulStock = 100_000m;
@@ -53,7 +53,7 @@ public sealed record SalesCompany(
 public sealed class SalesDataset(int seed, TextWriter log)
 {
     /// <summary>Bump when the generated data changes, so older databases are built again rather than reused.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private static readonly DateTimeOffset OpeningAt = new(2025, 12, 31, 0, 0, 0, TimeSpan.Zero);
 
