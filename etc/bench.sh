@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Runs the stock benchmarks (test/ErpSaaS.Benchmarks) against the local PostgreSQL, in Release.
+# Runs the stock and sales benchmarks (test/ErpSaaS.Benchmarks) against the local PostgreSQL, in Release.
 #   etc/bench.sh                     full scale: generates erpsaas_bench_s1_<seed> once (10 M ledger entries, many minutes), then measures
 #   etc/bench.sh --scale 0.01        a quick run on a small company
 #   etc/bench.sh --only page,reorder some scenarios only; see --help of the app for every option
+#   etc/bench.sh --only sales-confirm 32 clients confirming sales orders, app vs raw Npgsql, on erpsaas_bench_sales_<seed> (built in about a minute)
 #   etc/bench.sh --micro --filter '*' BenchmarkDotNet micro-benchmarks of the valuation arithmetic
 # Figures are printed and appended to test/ErpSaaS.Benchmarks/results.md. Never drops anything but the
-# benchmark's own database (erpsaas_bench_*), and only when its generator version or seed no longer match.
+# benchmark's own databases (erpsaas_bench_*), and only when their generator version or seed no longer match.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

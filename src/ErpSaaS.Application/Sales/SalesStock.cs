@@ -7,8 +7,9 @@ namespace ErpSaaS.Sales;
 
 /// <summary>
 /// What sales asks of the stock: available-to-promise per line, and the reservation of a whole order, all lines or
-/// none. Lines are reserved in product order, so two orders naming the same products lock them in the same order and
-/// never deadlock; the reservation itself refuses what is not available, so no two orders get the same last unit.
+/// none. An order's products are locked together in id order, so two orders naming the same products lock them in the
+/// same order and never deadlock; the reservation itself refuses what is not available, so no two orders get the same
+/// last unit.
 /// </summary>
 public sealed class SalesStock(IStockReservations reservations, IStockAvailability availability, ISalesQueries queries)
 {
@@ -35,34 +36,24 @@ public sealed class SalesStock(IStockReservations reservations, IStockAvailabili
     }
 
     /// <summary>
-    /// Reserves what every line still has open. When some line is short, every reservation of the order is released
-    /// again and the short lines come back (nothing is reserved).
+    /// Reserves what every line still has open, all lines in one go (their products locked together in id order). When
+    /// some line is short nothing is reserved and the short lines come back, in product order.
     /// </summary>
     public async Task<IReadOnlyList<SalesOrderLine>> TryReserveAsync(SalesOrder order, CancellationToken cancellationToken = default)
     {
-        var shortLines = new List<SalesOrderLine>();
-        foreach (var line in order.Lines.OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber))
-        {
-            try
-            {
-                await ReserveAsync(order, line, cancellationToken);
-            }
-            catch (BusinessException refused) when (refused.Code == InventoryErrorCodes.InsufficientStock)
-            {
-                shortLines.Add(line);
-            }
-        }
-        if (shortLines.Count > 0) await reservations.ReleaseAllAsync(SalesConsts.OrderSource, order.Id, cancellationToken);
-        return shortLines;
+        var shortLines = (await reservations.TryReserveAllAsync([.. order.Lines.Select(line => Request(order, line))], cancellationToken)).ToHashSet();
+        return [.. order.Lines.Where(l => shortLines.Contains(l.LineNumber)).OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber)];
     }
 
     /// <summary>Holds what the line still has open (0 releases it): called after a delivery shipped part of it.</summary>
     public Task ReserveAsync(SalesOrder order, SalesOrderLine line, CancellationToken cancellationToken = default) =>
-        reservations.ReserveAsync(new StockReservationRequest
-        {
-            SourceType = SalesConsts.OrderSource, SourceId = order.Id, SourceNumber = order.Number, SourceLine = line.LineNumber,
-            ProductId = line.ProductId, WarehouseId = order.WarehouseId, Quantity = line.OpenQuantity, RequiredOn = line.PromisedDate,
-        }, cancellationToken);
+        reservations.ReserveAsync(Request(order, line), cancellationToken);
+
+    private static StockReservationRequest Request(SalesOrder order, SalesOrderLine line) => new()
+    {
+        SourceType = SalesConsts.OrderSource, SourceId = order.Id, SourceNumber = order.Number, SourceLine = line.LineNumber,
+        ProductId = line.ProductId, WarehouseId = order.WarehouseId, Quantity = line.OpenQuantity, RequiredOn = line.PromisedDate,
+    };
 
     public Task ReleaseAllAsync(SalesOrder order, CancellationToken cancellationToken = default) =>
         reservations.ReleaseAllAsync(SalesConsts.OrderSource, order.Id, cancellationToken);

@@ -36,6 +36,14 @@ public interface IStockReservations
     /// </summary>
     Task ReserveAsync(StockReservationRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sets the quantities of several lines of one source document at once, all or nothing, as <see cref="ReserveAsync"/>
+    /// would line by line: every product's lock is taken in one round trip (in id order) and the reservations are
+    /// written in one more. Returns the source lines the available stock could not cover; when there is any, nothing
+    /// was changed. A request that is invalid (product not stocked, warehouse unavailable …) throws as in ReserveAsync.
+    /// </summary>
+    Task<IReadOnlyList<int>> TryReserveAllAsync(IReadOnlyList<StockReservationRequest> requests, CancellationToken cancellationToken = default);
+
     /// <summary>Releases the reservation of one source line, if it has one.</summary>
     Task ReleaseAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken = default);
 

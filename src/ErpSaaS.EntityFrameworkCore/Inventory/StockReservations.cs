@@ -18,11 +18,7 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
     public async Task ReserveAsync(StockReservationRequest request, CancellationToken cancellationToken = default)
     {
         var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
-        if (request.Quantity < 0m || request.Quantity > StockConsts.MaxQuantity || decimal.Round(request.Quantity, StockConsts.QuantityScale) != request.Quantity)
-        {
-            throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.ReservationQuantityInvalid, StockConsts.QuantityScale);
-        }
-        StockPostingRules.CheckSource(new StockPosting(request.SourceType, request.SourceId, request.SourceNumber, default, []));
+        CheckRequest(request);
         var existing = await FindAsync(request.SourceType, request.SourceId, request.SourceLine, cancellationToken);
         var wanted = request.Quantity == 0m ? null : await CheckAsync(request, cancellationToken);
         if (existing is null && wanted is null) return;
@@ -86,6 +82,106 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
             return;
         }
         await batch.ExecuteAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<int>> TryReserveAllAsync(IReadOnlyList<StockReservationRequest> requests, CancellationToken cancellationToken = default)
+    {
+        if (requests.Count == 0) return [];
+        var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
+        var source = requests[0];
+        foreach (var request in requests)
+        {
+            if (request.SourceType != source.SourceType || request.SourceId != source.SourceId)
+            {
+                throw new ArgumentException("Every request of one call names the same source document.", nameof(requests));
+            }
+            CheckRequest(request);
+        }
+        if (requests.DistinctBy(r => r.SourceLine).Count() != requests.Count) throw new ArgumentException("Each source line is named once.", nameof(requests));
+        var lines = requests.Select(r => r.SourceLine).ToHashSet();
+        var existing = (await FindManyAsync(source.SourceType, source.SourceId, null, cancellationToken)).Where(r => lines.Contains(r.SourceLine)).ToList();
+        var wanted = await CheckAllAsync(requests.Where(r => r.Quantity > 0m).ToList(), cancellationToken);
+        if (existing.Count == 0 && wanted.Count == 0) return [];
+
+        var now = clock.GetUtcNow();
+        await using (var locks = await sql.BatchAsync(cancellationToken))
+        {
+            var products = existing.Select(r => r.ProductId).Concat(wanted.Values.Select(w => w.Product.Id)).Distinct().ToList();
+            locks.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", products));
+            var levels = wanted.Values.Select(w => (w.Product.Id, w.Warehouse.Id)).Distinct().ToList();
+            if (levels.Count > 0) StockLocks.AddLevels(locks, tenantId, levels, now);
+            var specific = wanted.Values.Where(w => w.IsSpecific).Select(w => (w.Product.Id, w.Warehouse.Id, w.LocationKey, w.BatchKey, (DateOnly?)null)).Distinct().ToList();
+            if (specific.Count > 0) StockLocks.AddBalances(locks, tenantId, specific, now);
+            await locks.ExecuteAsync(cancellationToken);
+        }
+        // Under the locks: what the lines hold now, and what is free where they want it (their own holdings count as free for them).
+        existing = (await FindManyAsync(source.SourceType, source.SourceId, null, cancellationToken)).Where(r => lines.Contains(r.SourceLine)).ToList();
+        var (freeLevels, freeBalances) = await FreeAllAsync(wanted.Values, cancellationToken);
+        foreach (var held in existing)
+        {
+            if (freeLevels.ContainsKey((held.ProductId, held.WarehouseId))) freeLevels[(held.ProductId, held.WarehouseId)] += held.Quantity;
+            var balance = (held.ProductId, held.WarehouseId, held.LocationId, held.BatchNumber);
+            if (freeBalances.ContainsKey(balance)) freeBalances[balance] += held.Quantity;
+        }
+        var shortLines = new List<int>();
+        foreach (var request in requests.Where(r => wanted.ContainsKey(r.SourceLine)).OrderBy(r => r.ProductId).ThenBy(r => r.SourceLine))
+        {
+            var want = wanted[request.SourceLine];
+            var level = (want.Product.Id, want.Warehouse.Id);
+            var balance = (want.Product.Id, want.Warehouse.Id, want.LocationKey, want.BatchKey);
+            var room = Math.Min(freeLevels[level], want.IsSpecific ? freeBalances[balance] : decimal.MaxValue);
+            var heldThere = existing.SingleOrDefault(r => r.SourceLine == request.SourceLine) is { } own && own.ProductId == want.Product.Id && own.WarehouseId == want.Warehouse.Id
+                            && (!want.IsSpecific || (own.LocationId == want.LocationKey && own.BatchNumber == want.BatchKey)) ? own.Quantity : 0m;
+            // Shrinking never fails (as in ReserveAsync); growing needs the room.
+            if (request.Quantity > heldThere && room < request.Quantity)
+            {
+                shortLines.Add(request.SourceLine);
+                continue;
+            }
+            freeLevels[level] -= request.Quantity;
+            if (want.IsSpecific) freeBalances[balance] -= request.Quantity;
+        }
+        if (shortLines.Count > 0) return shortLines;
+
+        await using var batch = await sql.BatchAsync(cancellationToken);
+        if (existing.Count > 0) Release(batch, tenantId, existing, now);
+        if (wanted.Count == 0)
+        {
+            await batch.ExecuteAsync(cancellationToken);
+            return [];
+        }
+        var reserved = requests.Where(r => wanted.ContainsKey(r.SourceLine)).Select(r => (Request: r, Want: wanted[r.SourceLine])).ToList();
+        batch.Add("""
+            INSERT INTO stock_reservations (id, tenant_id, product_id, warehouse_id, location_id, batch_number, quantity, required_on,
+                source_type, source_id, source_number, source_line, created_at, user_id)
+            SELECT r.id, @tenant, r.product_id, r.warehouse_id, r.location_id, r.batch_number, r.quantity, r.required_on,
+                @source_type, @source_id, @source_number, r.source_line, @now, @user
+            FROM unnest(@ids, @products, @warehouses, @locations, @batches, @quantities, @required_on, @lines)
+                AS r(id, product_id, warehouse_id, location_id, batch_number, quantity, required_on, source_line)
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Value("source_type", source.SourceType), StockSql.Value("source_id", source.SourceId),
+            StockSql.Value("source_number", source.SourceNumber), StockSql.Value("now", now), StockSql.Value("user", currentUser.Id),
+            StockSql.Uuids("ids", reserved.Select(_ => Guid.CreateVersion7())), StockSql.Uuids("products", reserved.Select(r => r.Want.Product.Id)),
+            StockSql.Uuids("warehouses", reserved.Select(r => r.Want.Warehouse.Id)), StockSql.Uuids("locations", reserved.Select(r => r.Want.LocationKey)),
+            StockSql.Texts("batches", reserved.Select(r => r.Want.BatchKey)), StockSql.Numerics("quantities", reserved.Select(r => r.Request.Quantity)),
+            StockSql.Array("required_on", reserved.Select(r => r.Request.RequiredOn), NpgsqlTypes.NpgsqlDbType.Date),
+            StockSql.Array("lines", reserved.Select(r => r.Request.SourceLine), NpgsqlTypes.NpgsqlDbType.Integer));
+        var updates = ChangeReserved(batch, tenantId,
+            reserved.Select(r => (r.Want.Product.Id, r.Want.Warehouse.Id, r.Want.LocationKey, r.Want.BatchKey, r.Request.Quantity)).ToList(), now);
+        await batch.ExecuteAsync(cancellationToken);
+        var expected = new[]
+        {
+            reserved.Select(r => (r.Want.Product.Id, r.Want.Warehouse.Id)).Distinct().Count(),
+            reserved.Where(r => r.Want.IsSpecific).Select(r => (r.Want.Product.Id, r.Want.Warehouse.Id, r.Want.LocationKey, r.Want.BatchKey)).Distinct().Count(),
+        };
+        if (updates.Select((u, i) => u.RecordsAffected != expected[i]).Any(differs => differs))
+        {
+            // The check above ran under the product locks, so this means stock moved without taking them; nothing is kept.
+            var first = reserved[0];
+            throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
+                first.Want.Product.Code, first.Want.Warehouse.Code, 0m, first.Request.Quantity);
+        }
+        return [];
     }
 
     public async Task ReleaseAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken = default)
@@ -169,14 +265,60 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         return (warehouse, balance);
     }
 
+    /// <summary>The free quantity (on hand − reserved) of every level, and every bin or batch balance, the lines want: two queries for all lines.</summary>
+    private async Task<(Dictionary<(Guid, Guid), decimal> Levels, Dictionary<(Guid, Guid, Guid, string), decimal> Balances)> FreeAllAsync(
+        IEnumerable<WantedReservation> wanted, CancellationToken cancellationToken)
+    {
+        var list = wanted.ToList();
+        var productIds = list.Select(w => w.Product.Id).Distinct().ToList();
+        var warehouseIds = list.Select(w => w.Warehouse.Id).Distinct().ToList();
+        var levels = (await db.StockWarehouseBalances.AsNoTracking()
+                .Where(w => productIds.Contains(w.ProductId) && warehouseIds.Contains(w.WarehouseId))
+                .Select(w => new { w.ProductId, w.WarehouseId, Free = w.OnHand - w.Reserved }).ToListAsync(cancellationToken))
+            .ToDictionary(w => (w.ProductId, w.WarehouseId), w => w.Free);
+        var balances = new Dictionary<(Guid, Guid, Guid, string), decimal>();
+        var specific = list.Where(w => w.IsSpecific).ToList();
+        if (specific.Count > 0)
+        {
+            var specificProducts = specific.Select(w => w.Product.Id).Distinct().ToList();
+            foreach (var b in await db.StockBalances.AsNoTracking().Where(b => specificProducts.Contains(b.ProductId) && warehouseIds.Contains(b.WarehouseId))
+                         .Select(b => new { b.ProductId, b.WarehouseId, b.LocationId, b.BatchNumber, Free = b.OnHand - b.Reserved }).ToListAsync(cancellationToken))
+            {
+                balances[(b.ProductId, b.WarehouseId, b.LocationId, b.BatchNumber)] = b.Free;
+            }
+        }
+        return (levels, balances);
+    }
+
+    /// <summary>What each line asks for, checked as <see cref="CheckAsync"/> does, with the products and warehouses read in one query each.</summary>
+    private async Task<Dictionary<int, WantedReservation>> CheckAllAsync(IReadOnlyList<StockReservationRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0) return [];
+        var productIds = requests.Select(r => r.ProductId).Distinct().ToList();
+        var warehouseIds = requests.Select(r => r.WarehouseId).Distinct().ToList();
+        var products = await db.Products.AsNoTracking().IgnoreAutoIncludes().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
+        var wanted = new Dictionary<int, WantedReservation>();
+        foreach (var request in requests)
+        {
+            wanted[request.SourceLine] = await WantedAsync(request, products.GetValueOrDefault(request.ProductId), warehouses.GetValueOrDefault(request.WarehouseId), cancellationToken);
+        }
+        return wanted;
+    }
+
     private async Task<WantedReservation> CheckAsync(StockReservationRequest request, CancellationToken cancellationToken)
     {
         var product = await db.Products.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(p => p.Id == request.ProductId, cancellationToken);
+        var warehouse = await db.Warehouses.AsNoTracking().FirstOrDefaultAsync(w => w.Id == request.WarehouseId, cancellationToken);
+        return await WantedAsync(request, product, warehouse, cancellationToken);
+    }
+
+    private async Task<WantedReservation> WantedAsync(StockReservationRequest request, Product? product, Warehouse? warehouse, CancellationToken cancellationToken)
+    {
         if (product is not { IsActive: true, IsStocked: true })
         {
             throw BusinessException.ForField(nameof(StockReservationRequest.ProductId), InventoryErrorCodes.ProductNotStocked, request.SourceLine);
         }
-        var warehouse = await db.Warehouses.AsNoTracking().FirstOrDefaultAsync(w => w.Id == request.WarehouseId, cancellationToken);
         if (warehouse is not { IsActive: true })
         {
             throw BusinessException.ForField(nameof(StockReservationRequest.WarehouseId), InventoryErrorCodes.WarehouseUnavailable, request.SourceLine);
@@ -200,6 +342,15 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
             throw BusinessException.ForField(nameof(StockReservationRequest.BatchNumber), InventoryErrorCodes.BatchNumberInvalid, request.SourceLine, StockConsts.MaxBatchNumberLength);
         }
         return new WantedReservation(product, warehouse, locationKey, string.IsNullOrEmpty(batch) ? StockConsts.NoBatch : batch);
+    }
+
+    private static void CheckRequest(StockReservationRequest request)
+    {
+        if (request.Quantity < 0m || request.Quantity > StockConsts.MaxQuantity || decimal.Round(request.Quantity, StockConsts.QuantityScale) != request.Quantity)
+        {
+            throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.ReservationQuantityInvalid, StockConsts.QuantityScale);
+        }
+        StockPostingRules.CheckSource(new StockPosting(request.SourceType, request.SourceId, request.SourceNumber, default, []));
     }
 
     private Task<StockReservation?> FindAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken) =>

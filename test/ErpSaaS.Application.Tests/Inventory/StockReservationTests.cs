@@ -57,6 +57,45 @@ public sealed class StockReservationTests(ErpTestFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task Several_lines_reserved_at_once_get_all_or_nothing_and_lines_of_one_product_share_its_stock()
+    {
+        var acme = await StockCompany.CreateAsync(fixture);
+        await acme.AddProductAsync("SKU-1");
+        await acme.AddProductAsync("SKU-2");
+        await acme.ReceiveAsync("SKU-1", "WH01", 10m, 5m);
+        await acme.ReceiveAsync("SKU-2", "WH01", 5m, 5m);
+        var order = Guid.NewGuid();
+        StockReservationRequest Line(int line, string product, decimal quantity) => new()
+        {
+            SourceType = "SalesOrder", SourceId = order, SourceNumber = "SO-202611-0002", SourceLine = line,
+            ProductId = acme.Product(product), WarehouseId = acme.Warehouse("WH01"), Quantity = quantity,
+        };
+        Task<IReadOnlyList<int>> ReserveAllAsync(params StockReservationRequest[] lines) =>
+            acme.InTransactionAsync(sp => sp.GetRequiredService<IStockReservations>().TryReserveAllAsync(lines));
+        async Task<(decimal, decimal)> ReservedAsync()
+        {
+            var levels = await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockAvailability>().GetLevelsAsync([acme.Product("SKU-1"), acme.Product("SKU-2")]));
+            return (levels[acme.Product("SKU-1")].Reserved, levels[acme.Product("SKU-2")].Reserved);
+        }
+
+        var tooMuch = await ReserveAllAsync(Line(1, "SKU-1", 6m), Line(2, "SKU-1", 5m), Line(3, "SKU-2", 5m));
+        var afterRefusal = await ReservedAsync();
+        var fits = await ReserveAllAsync(Line(1, "SKU-1", 6m), Line(2, "SKU-1", 4m), Line(3, "SKU-2", 5m));
+        var afterReserving = await ReservedAsync();
+        // Changing the lines again: their own holdings count as free for them, and shrinking never fails.
+        var changed = await ReserveAllAsync(Line(1, "SKU-1", 2m), Line(2, "SKU-1", 8m), Line(3, "SKU-2", 0m));
+        var afterChanging = await ReservedAsync();
+
+        tooMuch.ShouldBe([2]);
+        afterRefusal.ShouldBe((0m, 0m));
+        fits.ShouldBeEmpty();
+        afterReserving.ShouldBe((10m, 5m));
+        changed.ShouldBeEmpty();
+        afterChanging.ShouldBe((10m, 0m));
+        (await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockVerifier>().CompareAsync())).Differences.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_delivery_may_issue_the_stock_reserved_for_it_and_a_count_may_take_reserved_stock_that_is_not_there()
     {
         var acme = await StockCompany.CreateAsync(fixture);

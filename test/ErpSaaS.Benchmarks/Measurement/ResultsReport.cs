@@ -7,16 +7,28 @@ namespace ErpSaaS.Benchmarks.Measurement;
 /// <summary>The results as a markdown section: conditions (scale, machine, load), the table, then what each figure means.</summary>
 public static class ResultsReport
 {
-    public static string Render(BenchCompany company, IReadOnlyList<ScenarioResult> results, string loadBefore, string loadAfter, string? commit, TimeSpan elapsed)
+    /// <summary>The conditions line of a stock run: the generated company's size.</summary>
+    public static string Describe(BenchCompany company)
     {
         var shape = company.Shape;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Scale {shape.Scale} (seed {company.Seed}, database `{company.DatabaseName}`): {shape.StockedProducts:N0} stocked of "
+            + $"{shape.CatalogProducts:N0} products, {shape.Warehouses} warehouses, {shape.LedgerEntries:N0} generated ledger entries.");
+    }
+
+    /// <summary>The conditions line of a sales run: the small company of the sales benchmark.</summary>
+    public static string Describe(SalesCompany company) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"Sales company (seed {company.Seed}, database `{company.DatabaseName}`): {SalesCompany.Products:N0} products of which {SalesCompany.HotProducts} hot, "
+            + $"1 warehouse, {company.CustomerIds.Count} customers.");
+
+    public static string Render(string title, IReadOnlyList<string> datasets, IReadOnlyList<ScenarioResult> results, string loadBefore, string loadAfter, string? commit, TimeSpan elapsed)
+    {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### Stock benchmarks, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {title}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Scale {shape.Scale.ToString(CultureInfo.InvariantCulture)} (seed {company.Seed}, database `{company.DatabaseName}`): {shape.StockedProducts:N0} stocked of "
-            + $"{shape.CatalogProducts:N0} products, {shape.Warehouses} warehouses, {shape.LedgerEntries:N0} generated ledger entries. "
-            + $"{Environment.ProcessorCount} cores; load average {loadBefore} before, {loadAfter} after; "
+            $"{string.Join(" ", datasets)} {Environment.ProcessorCount} cores (shared with other builds and test runs); load average {loadBefore} before, {loadAfter} after; "
             + $"{(commit is null ? "" : $"commit {commit}; ")}{elapsed.TotalMinutes:F1} min.");
         text.AppendLine();
         text.AppendLine("| scenario | figure | target | raw baseline | ratio | met |");
