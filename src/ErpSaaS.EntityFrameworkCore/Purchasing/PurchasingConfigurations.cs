@@ -193,6 +193,7 @@ internal sealed class PurchaseInvoiceConfiguration
         builder.Navigation(i => i.Payments).UsePropertyAccessMode(PropertyAccessMode.Field).AutoInclude();
         builder.Ignore(i => i.DomainEvents);
         builder.Ignore(i => i.OpenAmount);
+        builder.Ignore(i => i.PendingPaymentAmount);
     }
 
     public void Configure(EntityTypeBuilder<PurchaseInvoiceLine> builder)
@@ -229,6 +230,8 @@ internal sealed class PurchaseInvoiceConfiguration
         builder.Property(p => p.Amount).HasPrecision(18, PurchasingConsts.AmountScale);
         builder.Property(p => p.Reference).HasMaxLength(PurchasingConsts.MaxReferenceLength);
         builder.Property(p => p.UserName).HasMaxLength(256);
+        builder.Property(p => p.Number).HasMaxLength(PurchasingConsts.MaxPaymentNumberLength).IsRequired();
+        builder.Property(p => p.RejectionReason).HasMaxLength(PurchasingConsts.MaxCommentLength);
         builder.HasIndex(p => new { p.TenantId, p.PaidOn });
     }
 }
