@@ -108,11 +108,14 @@ public interface IPurchaseInvoiceAppService
     Task SubmitAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default);
     Task CancelAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a payment; the payment flow may hold it for approval, and only an approved payment counts as paid.</summary>
-    Task PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records a payment; the payment flow may hold it for approval (the status says which), and only an approved
+    /// payment counts as paid.
+    /// </summary>
+    Task<PurchasePaymentStatus> PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default);
 
     /// <summary>Corrects a rejected payment and submits it for approval again.</summary>
-    Task ResubmitPaymentAsync(Guid id, Guid paymentId, PurchasePaymentInput input, CancellationToken cancellationToken = default);
+    Task<PurchasePaymentStatus> ResubmitPaymentAsync(Guid id, Guid paymentId, PurchasePaymentInput input, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a rejected payment.</summary>
     Task DeletePaymentAsync(Guid id, Guid paymentId, PurchasingActionInput input, CancellationToken cancellationToken = default);

@@ -116,30 +116,30 @@ public sealed class PurchaseInvoiceAppService(
     /// Records a payment and submits it to the company's payment flow: approved at once (no step applies) it counts as
     /// paid now; otherwise it waits for approval and counts for nothing until then.
     /// </summary>
-    public async Task PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default)
+    public async Task<PurchasePaymentStatus> PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default)
     {
         await CheckAsync(cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
         var invoice = await LoadAsync(id, input.Version, cancellationToken);
-        await unitOfWork.InTransactionAsync(async ct =>
+        return await unitOfWork.InTransactionAsync(async ct =>
         {
             var payment = invoice.RecordPayment(input.Amount, input.PaidOn, input.Method, input.Reference, actor);
             await SubmitPaymentAsync(invoice, payment, actor, ct);
-            return true;
+            return payment.Status;
         }, cancellationToken);
     }
 
     /// <summary>A rejected payment corrected and submitted to the payment flow again.</summary>
-    public async Task ResubmitPaymentAsync(Guid id, Guid paymentId, PurchasePaymentInput input, CancellationToken cancellationToken = default)
+    public async Task<PurchasePaymentStatus> ResubmitPaymentAsync(Guid id, Guid paymentId, PurchasePaymentInput input, CancellationToken cancellationToken = default)
     {
         await CheckAsync(cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
         var invoice = await LoadAsync(id, input.Version, cancellationToken);
-        await unitOfWork.InTransactionAsync(async ct =>
+        return await unitOfWork.InTransactionAsync(async ct =>
         {
             var payment = invoice.RevisePayment(paymentId, input.Amount, input.PaidOn, input.Method, input.Reference, actor);
             await SubmitPaymentAsync(invoice, payment, actor, ct);
-            return true;
+            return payment.Status;
         }, cancellationToken);
     }
 
