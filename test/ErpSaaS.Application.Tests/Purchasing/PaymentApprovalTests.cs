@@ -73,7 +73,7 @@ public sealed class PaymentApprovalTests(ErpTestFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_rejected_payment_keeps_the_reason_counts_for_nothing_and_is_corrected_or_deleted()
+    public async Task A_rejected_payment_keeps_the_reason_counts_for_nothing_and_is_deleted_or_corrected()
     {
         var (acme, order, invoice) = await PayableInvoiceAsync(fixture);
         await PayAsync(acme, invoice.Id, 400m);
@@ -86,32 +86,35 @@ public sealed class PaymentApprovalTests(ErpTestFixture fixture) : IClassFixture
         (rejected.PaidAmount, rejected.PayableAmount).ShouldBe((0m, 565.00m));
         (await acme.Invoices(s => s.GetOrderBalanceAsync(order))).ToPay.ShouldBe(565.00m);
 
-        // Corrected to ¥300 it goes to the boss again; approved, it counts.
-        var resubmitted = await acme.Invoices(async s => await s.ResubmitPaymentAsync(invoice.Id, first.Id, new PurchasePaymentInput
-        {
-            Version = (await s.GetAsync(invoice.Id)).Version, Amount = 300m, PaidOn = new DateOnly(2026, 11, 3), Method = PaymentMethod.BankTransfer, Reference = "BK-2",
-        }));
-        resubmitted.ShouldBe(PurchasePaymentStatus.PendingApproval);
-        await acme.DecideAsBossAsync(first.Number, approve: true, null);
-        var approved = (await acme.Invoices(s => s.GetAsync(invoice.Id))).Payments.Single();
-        (approved.Amount, approved.PaidOn, approved.Reference, approved.Status, approved.RejectionReason)
-            .ShouldBe((300.00m, new DateOnly(2026, 11, 3), "BK-2", PurchasePaymentStatus.Approved, (string?)null));
-        (await acme.Invoices(s => s.GetOrderBalanceAsync(order))).ShouldBe(new PurchaseOrderBalanceDto(0m, 0m, 565.00m, 300.00m, 265.00m));
-        var twice = (await RequestAsync(acme, first.Id))!;
-        twice.Status.ShouldBe(ApprovalRequestStatus.Approved);
-
-        // Another rejected payment is deleted; the next one keeps counting up its number.
-        await PayAsync(acme, invoice.Id, 265m);
+        // A payment waiting for approval cannot be deleted; the rejected one can, and its number is not given out again.
+        (await PayAsync(acme, invoice.Id, 300m)).ShouldBe(PurchasePaymentStatus.PendingApproval);
         var second = (await acme.Invoices(s => s.GetAsync(invoice.Id))).Payments.Single(p => p.IsPending);
         second.Number.ShouldBe($"{invoice.Number}/2");
         var notRejected = await Should.ThrowAsync<BusinessException>(() =>
             acme.Invoices(async s => await s.DeletePaymentAsync(invoice.Id, second.Id, new PurchasingActionInput { Version = (await s.GetAsync(invoice.Id)).Version })));
         notRejected.Code.ShouldBe(PurchasingErrorCodes.PaymentNotRejected);
-        await acme.DecideAsBossAsync(second.Number, approve: false, "Paid by cheque instead");
-        await acme.Invoices(async s => await s.DeletePaymentAsync(invoice.Id, second.Id, new PurchasingActionInput { Version = (await s.GetAsync(invoice.Id)).Version }));
-        (await acme.Invoices(s => s.GetAsync(invoice.Id))).Payments.Select(p => p.Number).ShouldBe([first.Number]);
-        (await PayAsync(acme, invoice.Id, 265m)).ShouldBe(PurchasePaymentStatus.PendingApproval);
-        (await acme.Invoices(s => s.GetAsync(invoice.Id))).Payments.Select(p => p.Number).ShouldBe([first.Number, $"{invoice.Number}/3"]);
-        (await acme.Invoices(s => s.GetOrderBalanceAsync(order))).ToPay.ShouldBe(265.00m);
+        await acme.Invoices(async s => await s.DeletePaymentAsync(invoice.Id, first.Id, new PurchasingActionInput { Version = (await s.GetAsync(invoice.Id)).Version }));
+        (await acme.Invoices(s => s.GetAsync(invoice.Id))).Payments.Select(p => p.Number).ShouldBe([second.Number]);
+
+        // Rejected too, then corrected and submitted again: approved, it counts.
+        await acme.DecideAsBossAsync(second.Number, approve: false, "Pay on the 3rd");
+        var resubmitted = await acme.Invoices(async s => await s.ResubmitPaymentAsync(invoice.Id, second.Id, new PurchasePaymentInput
+        {
+            Version = (await s.GetAsync(invoice.Id)).Version, Amount = 320m, PaidOn = new DateOnly(2026, 11, 3), Method = PaymentMethod.BankTransfer, Reference = "BK-2",
+        }));
+        resubmitted.ShouldBe(PurchasePaymentStatus.PendingApproval);
+        (await acme.Invoices(s => s.GetOrderBalanceAsync(order))).ToPay.ShouldBe(565.00m);
+        await acme.DecideAsBossAsync(second.Number, approve: true, null);
+        var approved = (await acme.Invoices(s => s.GetAsync(invoice.Id))).Payments.Single();
+        (approved.Amount, approved.PaidOn, approved.Reference, approved.Status, approved.RejectionReason)
+            .ShouldBe((320.00m, new DateOnly(2026, 11, 3), "BK-2", PurchasePaymentStatus.Approved, (string?)null));
+        (await acme.Invoices(s => s.GetOrderBalanceAsync(order))).ShouldBe(new PurchaseOrderBalanceDto(0m, 0m, 565.00m, 320.00m, 245.00m));
+        (await RequestAsync(acme, second.Id))!.Status.ShouldBe(ApprovalRequestStatus.Approved);
+
+        // The rest (¥245, below the boss's ¥300) counts at once, numbered after the deleted one.
+        (await PayAsync(acme, invoice.Id, 245m)).ShouldBe(PurchasePaymentStatus.Approved);
+        var paid = await acme.Invoices(s => s.GetAsync(invoice.Id));
+        paid.Payments.Select(p => p.Number).ShouldBe([second.Number, $"{invoice.Number}/3"], ignoreOrder: true);
+        (paid.Status, paid.PaidAmount).ShouldBe((PurchaseInvoiceStatus.Paid, 565.00m));
     }
 }
