@@ -215,6 +215,38 @@ public sealed class DocumentApprovalPagesTests(AdminPagesFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_requisition_held_for_the_boss_shows_its_trail_and_the_boss_decides_from_it()
+    {
+        var (acme, boss) = await CompanyAsync();
+        var requisition = await factory.Data.AsUserAsync(acme.Tenant, acme.Admin, async sp =>
+        {
+            await sp.GetRequiredService<IApprovalFlowAppService>().AddStepAsync(ApprovalDocumentType.PurchaseRequisition,
+                new ApprovalStepInput { Name = "Boss", ApproverKind = ApproverKind.User, ApproverUserId = boss });
+            var requisitions = sp.GetRequiredService<IPurchaseRequisitionAppService>();
+            var id = await requisitions.CreateAsync(new PurchaseRequisitionInput
+            {
+                RequestId = Guid.NewGuid(), WarehouseId = acme.Warehouses["WH01"], Lines = [new() { Product = "P-1", Quantity = 50m }],
+            });
+            await requisitions.SubmitAsync(id, new PurchasingActionInput { Version = (await requisitions.GetAsync(id)).Version });
+            return id;
+        });
+        var url = $"/app/purchasing/requisitions/{requisition}";
+
+        var held = await acme.PageAsync(url);
+        held.QuerySelector("#approval-status")!.TextContent.ShouldBe(T("ApprovalRequestStatus:Pending"));
+        held.QuerySelector("#approval-panel .approval-step")!.TextContent.ShouldContain("boss");
+        using var bossClient = ClientFor(acme, boss, "zh-Hans");
+        (await PageAsync(bossClient, "/app/approvals")).QuerySelector($"#approvals tbody a[href='{url}']").ShouldNotBeNull();
+        var approved = await AdminPagesFactory.PostFormAsync(bossClient, url, "/app/approvals?handler=Approve",
+            ("requestId", (await RequestIdAsync(acme, ApprovalDocumentType.PurchaseRequisition, url)).ToString()), ("returnUrl", url), ("comment", "买吧"));
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        var zh = await PageAsync(bossClient, url);
+        zh.QuerySelector("#approval-status")!.TextContent.ShouldBe(T("ApprovalRequestStatus:Approved", "zh-Hans"));
+        zh.QuerySelector("#approval-panel .approval-step")!.TextContent.ShouldContain("买吧");
+    }
+
+    [Fact]
     public async Task The_flows_page_offers_each_document_type_the_conditions_its_documents_have()
     {
         var (acme, _) = await CompanyAsync();
