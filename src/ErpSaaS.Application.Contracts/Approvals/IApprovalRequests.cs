@@ -2,9 +2,11 @@ namespace ErpSaaS.Approvals;
 
 /// <summary>
 /// What a flow's step conditions look at (amount ≥ X, discount ≥ Y %, partner category, warehouse). A fact the
-/// document does not have stays null, and a condition on it is then false.
+/// document does not have stays null, and a condition on it is then false. A document whose lines lie in several
+/// warehouses (a stock adjustment) names them all in <see cref="Warehouses"/>: a warehouse condition holds when any is it.
 /// </summary>
-public sealed record ApprovalFacts(decimal? Amount = null, decimal? DiscountPercent = null, string? PartnerCategory = null, Guid? WarehouseId = null);
+public sealed record ApprovalFacts(
+    decimal? Amount = null, decimal? DiscountPercent = null, string? PartnerCategory = null, Guid? WarehouseId = null, IReadOnlyList<Guid>? Warehouses = null);
 
 /// <summary>A document put up for approval: what it is, how it is shown in the inbox and where it opens.</summary>
 public sealed record ApprovalSubmission(ApprovalDocumentType DocumentType, Guid DocumentId, string DocumentNumber, string Summary, string Url, ApprovalFacts Facts);

@@ -22,7 +22,14 @@ public sealed record PurchaseInvoiceLineDto(
     int LineNumber, int OrderLineNumber, string ProductCode, string ProductName, string Unit, decimal Quantity, decimal UnitPrice, decimal OrderUnitPrice,
     decimal? PriceVariancePercent, decimal TaxRate, decimal NetAmount, decimal TaxAmount);
 
-public sealed record PurchasePaymentDto(Guid Id, decimal Amount, DateOnly PaidOn, PaymentMethod Method, string? Reference, string? UserName);
+/// <summary>A payment on an invoice: only an approved one counts as paid; a rejected one carries the approver's reason.</summary>
+public sealed record PurchasePaymentDto(
+    Guid Id, string Number, decimal Amount, DateOnly PaidOn, PaymentMethod Method, string? Reference, string? UserName, PurchasePaymentStatus Status,
+    string? RejectionReason)
+{
+    public bool IsPending => Status == PurchasePaymentStatus.PendingApproval;
+    public bool IsRejected => Status == PurchasePaymentStatus.Rejected;
+}
 
 public sealed record PurchaseInvoiceDto(
     Guid Id, string Number, PurchaseInvoiceStatus Status, Guid PurchaseOrderId, string OrderNumber, string SupplierName, string? SupplierReference,
@@ -32,6 +39,12 @@ public sealed record PurchaseInvoiceDto(
 {
     public bool IsDraft => Status == PurchaseInvoiceStatus.Draft;
     public bool IsPayable => Status == PurchaseInvoiceStatus.Approved;
+
+    /// <summary>What payments waiting for approval will pay once approved (not counted in <see cref="PaidAmount"/>).</summary>
+    public decimal PendingPaymentAmount => Payments.Where(p => p.IsPending).Sum(p => p.Amount);
+
+    /// <summary>What a new payment may still pay: the open amount less the payments waiting for approval.</summary>
+    public decimal PayableAmount => OpenAmount - PendingPaymentAmount;
 
     public PurchaseInvoiceInput ToInput() => new()
     {
@@ -94,7 +107,18 @@ public interface IPurchaseInvoiceAppService
     /// <summary>Runs the three-way match: a match approves the invoice at once, a price mismatch holds it for approval.</summary>
     Task SubmitAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default);
     Task CancelAsync(Guid id, PurchasingActionInput input, CancellationToken cancellationToken = default);
-    Task PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a payment; the payment flow may hold it for approval (the status says which), and only an approved
+    /// payment counts as paid.
+    /// </summary>
+    Task<PurchasePaymentStatus> PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Corrects a rejected payment and submits it for approval again.</summary>
+    Task<PurchasePaymentStatus> ResubmitPaymentAsync(Guid id, Guid paymentId, PurchasePaymentInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes a rejected payment.</summary>
+    Task DeletePaymentAsync(Guid id, Guid paymentId, PurchasingActionInput input, CancellationToken cancellationToken = default);
     Task<PurchaseOrderBalanceDto> GetOrderBalanceAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default);
 }
 

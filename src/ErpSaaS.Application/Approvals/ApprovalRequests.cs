@@ -23,7 +23,8 @@ public sealed class ApprovalRequests(
         var flow = await repository.FindFlowAsync(submission.DocumentType, cancellationToken);
         if (flow is null || flow.Steps.Count == 0) return ApprovalSubmissionResult.Approved;
         var facts = submission.Facts;
-        var plan = await planner.PlanAsync(flow, facts.Amount, facts.DiscountPercent, facts.PartnerCategory, facts.WarehouseId, submitterId, cancellationToken);
+        var plan = await planner.PlanAsync(flow, facts.Amount, facts.DiscountPercent, facts.PartnerCategory, facts.WarehouseId, submitterId,
+            facts.Warehouses, cancellationToken);
         var request = new ApprovalRequest(submission.DocumentType, submission.DocumentId, submission.DocumentNumber, submission.Summary, submission.Url, plan, submitter);
         repository.Add(request);
         return request.Status == ApprovalRequestStatus.Approved ? ApprovalSubmissionResult.Approved : ApprovalSubmissionResult.Pending;

@@ -1,4 +1,5 @@
 using ErpSaaS.Approvals;
+using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Errors;
 using ErpSaaS.Features;
@@ -9,7 +10,8 @@ namespace ErpSaaS.Purchasing;
 
 public sealed class PurchaseInvoiceAppService(
     IPermissionChecker permissions, IFeatureChecker features, IPurchaseInvoiceQueries queries, IPurchasingRepository repository, PurchaseInvoicing invoicing,
-    PurchasingManager manager, IApprovalRequests approvals, PurchasingActors actors, ISettingStore settings, IUnitOfWork unitOfWork) : IPurchaseInvoiceAppService
+    PurchasingManager manager, IApprovalRequests approvals, PurchasingActors actors, ISettingStore settings, ICurrencyConverter currencies, IUnitOfWork unitOfWork)
+    : IPurchaseInvoiceAppService
 {
     public async Task<PagedResult<PurchaseInvoiceSummaryDto>> GetListAsync(PurchaseInvoiceListQuery query, CancellationToken cancellationToken = default)
     {
@@ -110,16 +112,62 @@ public sealed class PurchaseInvoiceAppService(
         }, cancellationToken);
     }
 
-    public async Task PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records a payment and submits it to the company's payment flow: approved at once (no step applies) it counts as
+    /// paid now; otherwise it waits for approval and counts for nothing until then.
+    /// </summary>
+    public async Task<PurchasePaymentStatus> PayAsync(Guid id, PurchasePaymentInput input, CancellationToken cancellationToken = default)
+    {
+        await CheckAsync(cancellationToken);
+        var actor = await actors.CurrentAsync(cancellationToken);
+        var invoice = await LoadAsync(id, input.Version, cancellationToken);
+        return await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var payment = invoice.RecordPayment(input.Amount, input.PaidOn, input.Method, input.Reference, actor);
+            await SubmitPaymentAsync(invoice, payment, actor, ct);
+            return payment.Status;
+        }, cancellationToken);
+    }
+
+    /// <summary>A rejected payment corrected and submitted to the payment flow again.</summary>
+    public async Task<PurchasePaymentStatus> ResubmitPaymentAsync(Guid id, Guid paymentId, PurchasePaymentInput input, CancellationToken cancellationToken = default)
+    {
+        await CheckAsync(cancellationToken);
+        var actor = await actors.CurrentAsync(cancellationToken);
+        var invoice = await LoadAsync(id, input.Version, cancellationToken);
+        return await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var payment = invoice.RevisePayment(paymentId, input.Amount, input.PaidOn, input.Method, input.Reference, actor);
+            await SubmitPaymentAsync(invoice, payment, actor, ct);
+            return payment.Status;
+        }, cancellationToken);
+    }
+
+    /// <summary>Deletes a rejected payment that will not be made.</summary>
+    public async Task DeletePaymentAsync(Guid id, Guid paymentId, PurchasingActionInput input, CancellationToken cancellationToken = default)
     {
         await CheckAsync(cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
         var invoice = await LoadAsync(id, input.Version, cancellationToken);
         await unitOfWork.InTransactionAsync(_ =>
         {
-            invoice.Pay(input.Amount, input.PaidOn, input.Method, input.Reference, actor);
+            invoice.DeletePayment(paymentId, actor);
             return Task.FromResult(true);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts a payment through the Payment flow: the amount its conditions compare is in the company's currency (at the
+    /// payment day's rate), and approvers see supplier, amount and currency.
+    /// </summary>
+    private async Task SubmitPaymentAsync(PurchaseInvoice invoice, PurchasePayment payment, PurchasingActor actor, CancellationToken cancellationToken)
+    {
+        var supplier = await manager.SupplierAsync(invoice.SupplierId, cancellationToken);
+        var amount = await currencies.ToBaseAsync(payment.Amount, invoice.CurrencyCode, payment.PaidOn, cancellationToken);
+        var result = await approvals.SubmitAsync(new ApprovalSubmission(ApprovalDocumentType.Payment, payment.Id, payment.Number,
+            $"{supplier.Code} {supplier.Name} · {invoice.CurrencyCode} {payment.Amount:N2}", $"/app/purchasing/invoices/{invoice.Id}#payment-{payment.Id}",
+            new ApprovalFacts(Amount: amount)), cancellationToken);
+        if (result == ApprovalSubmissionResult.Approved) invoice.ApprovePayment(payment.Id, actor);
     }
 
     public async Task<PurchaseOrderBalanceDto> GetOrderBalanceAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default)
@@ -177,6 +225,26 @@ public sealed class PurchaseInvoiceApprovalHandler(IPurchasingRepository reposit
                     ?? throw new EntityNotFoundException(nameof(PurchaseOrder), invoice.PurchaseOrderId);
         return (invoice, order);
     }
+}
+
+/// <summary>
+/// Purchasing's side of the approval engine for payments to suppliers, inside the decider's transaction: approved, the
+/// payment counts as paid (and may make the invoice paid); rejected, it stays on the invoice as rejected with the
+/// reason, to be corrected and submitted again or deleted.
+/// </summary>
+public sealed class PurchasePaymentApprovalHandler(IPurchasingRepository repository, PurchasingActors actors) : IApprovalDecisionHandler
+{
+    public ApprovalDocumentType DocumentType => ApprovalDocumentType.Payment;
+
+    public async Task ApprovedAsync(ApprovalDecision decision, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(decision, cancellationToken)).ApprovePayment(decision.DocumentId, await actors.OfAsync(decision, cancellationToken), decision.Comment);
+
+    public async Task RejectedAsync(ApprovalDecision decision, CancellationToken cancellationToken = default) =>
+        (await LoadAsync(decision, cancellationToken)).RejectPayment(decision.DocumentId, await actors.OfAsync(decision, cancellationToken), decision.Comment);
+
+    private async Task<PurchaseInvoice> LoadAsync(ApprovalDecision decision, CancellationToken cancellationToken) =>
+        await repository.FindInvoiceOfPaymentAsync(decision.DocumentId, cancellationToken)
+        ?? throw new EntityNotFoundException(nameof(PurchasePayment), decision.DocumentId);
 }
 
 public sealed class PurchaseReturnAppService(

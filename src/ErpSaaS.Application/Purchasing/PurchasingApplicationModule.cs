@@ -16,6 +16,7 @@ public static class PurchasingApplicationModule
         services.AddScoped<IPurchaseReturnAppService, PurchaseReturnAppService>();
         services.AddScoped<ISupplierPerformanceAppService, SupplierPerformanceAppService>();
         services.AddScoped<IApprovalDecisionHandler, PurchaseInvoiceApprovalHandler>();
+        services.AddScoped<IApprovalDecisionHandler, PurchasePaymentApprovalHandler>();
         services.AddScoped<IPurchaseOrderAppService, PurchaseOrderAppService>();
         services.AddScoped<IGoodsReceiptAppService, GoodsReceiptAppService>();
         services.AddScoped<IPurchaseRequisitionAppService, PurchaseRequisitionAppService>();

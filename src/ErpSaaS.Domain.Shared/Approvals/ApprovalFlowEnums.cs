@@ -56,3 +56,26 @@ public static class ApprovalConsts
     public const int MaxUserNameLength = 256;
     public const int MaxSlaHours = 24 * 30;
 }
+
+/// <summary>
+/// The step conditions that make sense for each document type: those on facts its documents bring (a requisition has
+/// a warehouse but no amount; a payment an amount but no warehouse; a stock adjustment its value and warehouses).
+/// </summary>
+public static class ApprovalConditions
+{
+    public static IReadOnlyList<ApprovalConditionKind> For(ApprovalDocumentType documentType) => documentType switch
+    {
+        ApprovalDocumentType.PurchaseRequisition => [ApprovalConditionKind.Always, ApprovalConditionKind.WarehouseEquals],
+        ApprovalDocumentType.PurchaseOrder or ApprovalDocumentType.PurchaseInvoiceMismatch or ApprovalDocumentType.StockAdjustment =>
+            [ApprovalConditionKind.Always, ApprovalConditionKind.AmountAtLeast, ApprovalConditionKind.WarehouseEquals],
+        ApprovalDocumentType.SalesOrderCredit =>
+            [ApprovalConditionKind.Always, ApprovalConditionKind.AmountAtLeast, ApprovalConditionKind.PartnerCategoryEquals, ApprovalConditionKind.WarehouseEquals],
+        ApprovalDocumentType.SalesDiscount =>
+        [
+            ApprovalConditionKind.Always, ApprovalConditionKind.AmountAtLeast, ApprovalConditionKind.DiscountAtLeast, ApprovalConditionKind.PartnerCategoryEquals,
+            ApprovalConditionKind.WarehouseEquals,
+        ],
+        ApprovalDocumentType.Payment => [ApprovalConditionKind.Always, ApprovalConditionKind.AmountAtLeast],
+        _ => [ApprovalConditionKind.Always],
+    };
+}

@@ -45,6 +45,9 @@ public static class PurchasingErrorCodes
     public const string PaymentAmountInvalid = "Purchasing:PaymentAmountInvalid";
     public const string PaymentExceedsOpen = "Purchasing:PaymentExceedsOpen";
     public const string PaymentDateRequired = "Purchasing:PaymentDateRequired";
+    public const string PaymentUnknown = "Purchasing:PaymentUnknown";
+    public const string PaymentNotRejected = "Purchasing:PaymentNotRejected";
+    public const string PaymentNotPending = "Purchasing:PaymentNotPending";
     public const string ReferenceTooLong = "Purchasing:ReferenceTooLong";
     public const string ReceiptNotPosted = "Purchasing:ReceiptNotPosted";
     public const string ReceiptLineUnknown = "Purchasing:ReceiptLineUnknown";

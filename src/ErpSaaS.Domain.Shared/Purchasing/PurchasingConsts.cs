@@ -67,6 +67,18 @@ public enum PurchaseInvoiceStatus
     Cancelled = 4,
 }
 
+/// <summary>
+/// Where a payment to a supplier stands. Only an approved payment counts as paid; one the company's payment approval
+/// flow holds waits as pending approval, and a rejected one can be corrected and submitted again, or deleted.
+/// </summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PurchasePaymentStatus>))]
+public enum PurchasePaymentStatus
+{
+    Approved = 0,
+    PendingApproval = 1,
+    Rejected = 2,
+}
+
 /// <summary>How a supplier was paid.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<PaymentMethod>))]
 public enum PaymentMethod
@@ -81,6 +93,9 @@ public enum PaymentMethod
 public static class PurchasingConsts
 {
     public const int MaxNumberLength = 64;
+
+    /// <summary>A payment's number is its invoice's with "/n" after it.</summary>
+    public const int MaxPaymentNumberLength = MaxNumberLength + 8;
     public const int MaxCommentLength = 500;
     public const int MaxReasonLength = 500;
     public const int MaxLines = 500;

@@ -142,15 +142,20 @@ public sealed class ApprovalFlowStep : Entity, IMultiTenant
     public ApprovalStepDefinition Definition =>
         new(Name, ApproverKind, ApproverRoleId, ApproverUserId, ConditionKind, ConditionNumber, ConditionText, ConditionWarehouseId, SlaHours, Mode);
 
-    /// <summary>Whether the step applies to a document with these facts; a condition on a fact the document lacks is false.</summary>
-    public bool AppliesTo(decimal? amount, decimal? discountPercent, string? partnerCategory, Guid? warehouseId) => ConditionKind switch
+    /// <summary>
+    /// Whether the step applies to a document with these facts; a condition on a fact the document lacks is false. A
+    /// document in several warehouses (<paramref name="moreWarehouseIds"/>) meets a warehouse condition when any of them is it.
+    /// </summary>
+    public bool AppliesTo(decimal? amount, decimal? discountPercent, string? partnerCategory, Guid? warehouseId,
+        IReadOnlyCollection<Guid>? moreWarehouseIds = null) => ConditionKind switch
     {
         ApprovalConditionKind.Always => true,
         ApprovalConditionKind.AmountAtLeast => amount >= ConditionNumber,
         ApprovalConditionKind.DiscountAtLeast => discountPercent >= ConditionNumber,
         ApprovalConditionKind.PartnerCategoryEquals => partnerCategory is { } category
                                                        && string.Equals(category.Trim(), ConditionText, StringComparison.OrdinalIgnoreCase),
-        ApprovalConditionKind.WarehouseEquals => warehouseId is { } warehouse && warehouse == ConditionWarehouseId,
+        ApprovalConditionKind.WarehouseEquals => (warehouseId is { } warehouse && warehouse == ConditionWarehouseId)
+                                                 || (moreWarehouseIds is not null && ConditionWarehouseId is { } wanted && moreWarehouseIds.Contains(wanted)),
         _ => false,
     };
 

@@ -10,12 +10,12 @@ public sealed class ApprovalPlanner(IApprovalDirectory directory)
 {
     public async Task<IReadOnlyList<PlannedStep>> PlanAsync(
         ApprovalFlow flow, decimal? amount, decimal? discountPercent, string? partnerCategory, Guid? warehouseId, Guid submitterId,
-        CancellationToken cancellationToken = default)
+        IReadOnlyCollection<Guid>? moreWarehouseIds = null, CancellationToken cancellationToken = default)
     {
         var plan = new List<PlannedStep>();
         foreach (var step in flow.Steps)
         {
-            if (!step.AppliesTo(amount, discountPercent, partnerCategory, warehouseId))
+            if (!step.AppliesTo(amount, discountPercent, partnerCategory, warehouseId, moreWarehouseIds))
             {
                 plan.Add(new PlannedStep(step.Name, step.Mode, step.SlaHours, Applies: false, []));
                 continue;

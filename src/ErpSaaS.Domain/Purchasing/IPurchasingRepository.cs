@@ -17,6 +17,10 @@ public interface IPurchasingRepository
     Task<PurchaseRequisition?> FindRequisitionAsync(Guid id, CancellationToken cancellationToken = default);
 
     Task<PurchaseInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>The invoice one of whose payments has this id.</summary>
+    Task<PurchaseInvoice?> FindInvoiceOfPaymentAsync(Guid paymentId, CancellationToken cancellationToken = default);
+
     /// <summary>The requisitions raised for a document's lines (see <see cref="PurchaseRequisition.SourceId"/>), cancelled ones included.</summary>
     Task<IReadOnlyList<PurchaseRequisition>> GetRequisitionsRaisedForAsync(string sourceType, Guid sourceId, CancellationToken cancellationToken = default);
 

@@ -49,6 +49,9 @@ public sealed class PurchaseInvoice : AggregateRoot, IMultiTenant
     public decimal TotalAmount { get; private set; }
     public decimal PaidAmount { get; private set; }
 
+    /// <summary>How many payments were ever recorded on the invoice: numbers them (PI-…/1, /2, …), never reused after a delete.</summary>
+    public int PaymentsRecorded { get; private set; }
+
     /// <summary>True when the last submit found a price outside the tolerance (held for approval).</summary>
     public bool IsPriceMismatch { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -129,26 +132,85 @@ public sealed class PurchaseInvoice : AggregateRoot, IMultiTenant
         MoveTo(PurchaseInvoiceStatus.Cancelled, actor, why);
     }
 
-    /// <summary>Records a payment to the supplier; partial payments are fine, paying more than is open is not.</summary>
-    public PurchasePayment Pay(decimal? amount, DateOnly? paidOn, PaymentMethod method, string? reference, PurchasingActor actor)
+    /// <summary>
+    /// Records a payment to the supplier, not yet counted as paid: partial payments are fine, paying more than is open
+    /// (less what other payments waiting for approval will pay) is not. It counts once approved
+    /// (<see cref="ApprovePayment"/>): at once when no approval step applies, else when its last approver approves.
+    /// </summary>
+    public PurchasePayment RecordPayment(decimal? amount, DateOnly? paidOn, PaymentMethod method, string? reference, PurchasingActor actor)
     {
         if (Status != PurchaseInvoiceStatus.Approved) throw new BusinessException(PurchasingErrorCodes.InvoiceNotPayable, Number);
+        var (value, date, checkedReference) = CheckPayment(amount, paidOn, reference, null);
+        PaymentsRecorded++;
+        var payment = new PurchasePayment(Id, $"{Number}/{PaymentsRecorded}", value, date, method, checkedReference, actor);
+        _payments.Add(payment);
+        Touch(actor);
+        return payment;
+    }
+
+    /// <summary>The payment was approved: it counts as paid, and paying the last of the invoice makes it paid.</summary>
+    public void ApprovePayment(Guid paymentId, PurchasingActor actor, string? comment = null)
+    {
+        var payment = PaymentById(paymentId);
+        if (payment.Status != PurchasePaymentStatus.PendingApproval) throw new BusinessException(PurchasingErrorCodes.PaymentNotPending, payment.Number);
+        if (Status != PurchaseInvoiceStatus.Approved) throw new BusinessException(PurchasingErrorCodes.InvoiceNotPayable, Number);
+        payment.Approve();
+        PaidAmount += payment.Amount;
+        var note = comment is null ? $"{CurrencyCode} {payment.Amount:0.00}" : $"{CurrencyCode} {payment.Amount:0.00} · {comment}";
+        if (PaidAmount == TotalAmount) MoveTo(PurchaseInvoiceStatus.Paid, actor, note);
+        else
+        {
+            _timeline.Add(new PurchaseInvoiceEvent(Id, Status, actor, note));
+            Touch(actor);
+        }
+    }
+
+    /// <summary>An approver refused the payment: it stays on the invoice as rejected, with the reason, and counts for nothing.</summary>
+    public void RejectPayment(Guid paymentId, PurchasingActor actor, string? reason)
+    {
+        var payment = PaymentById(paymentId);
+        if (payment.Status != PurchasePaymentStatus.PendingApproval) throw new BusinessException(PurchasingErrorCodes.PaymentNotPending, payment.Number);
+        payment.Reject(PurchasingRules.Comment(reason, "Reason"));
+        Touch(actor);
+    }
+
+    /// <summary>A rejected payment corrected: its new amount, day, method and reference, waiting for approval again.</summary>
+    public PurchasePayment RevisePayment(Guid paymentId, decimal? amount, DateOnly? paidOn, PaymentMethod method, string? reference, PurchasingActor actor)
+    {
+        var payment = PaymentById(paymentId);
+        if (payment.Status != PurchasePaymentStatus.Rejected) throw new BusinessException(PurchasingErrorCodes.PaymentNotRejected, payment.Number);
+        if (Status != PurchaseInvoiceStatus.Approved) throw new BusinessException(PurchasingErrorCodes.InvoiceNotPayable, Number);
+        var (value, date, checkedReference) = CheckPayment(amount, paidOn, reference, payment);
+        payment.Revise(value, date, method, checkedReference, actor);
+        Touch(actor);
+        return payment;
+    }
+
+    /// <summary>A rejected payment that will not be made: it leaves the invoice (its approval trail stays with the approvals).</summary>
+    public void DeletePayment(Guid paymentId, PurchasingActor actor)
+    {
+        var payment = PaymentById(paymentId);
+        if (payment.Status != PurchasePaymentStatus.Rejected) throw new BusinessException(PurchasingErrorCodes.PaymentNotRejected, payment.Number);
+        _payments.Remove(payment);
+        Touch(actor);
+    }
+
+    /// <summary>What payments waiting for approval will pay once approved.</summary>
+    public decimal PendingPaymentAmount => _payments.Where(p => p.Status == PurchasePaymentStatus.PendingApproval).Sum(p => p.Amount);
+
+    public PurchasePayment PaymentById(Guid paymentId) =>
+        _payments.FirstOrDefault(p => p.Id == paymentId) ?? throw new BusinessException(PurchasingErrorCodes.PaymentUnknown, Number);
+
+    private (decimal Amount, DateOnly PaidOn, string? Reference) CheckPayment(decimal? amount, DateOnly? paidOn, string? reference, PurchasePayment? revised)
+    {
         if (amount is not { } value || value <= 0m || decimal.Round(value, PurchasingConsts.AmountScale) != value)
         {
             throw BusinessException.ForField("Amount", PurchasingErrorCodes.PaymentAmountInvalid);
         }
-        if (value > OpenAmount) throw BusinessException.ForField("Amount", PurchasingErrorCodes.PaymentExceedsOpen, OpenAmount.ToString("N2", System.Globalization.CultureInfo.InvariantCulture));
+        var payable = OpenAmount - _payments.Where(p => p != revised && p.Status == PurchasePaymentStatus.PendingApproval).Sum(p => p.Amount);
+        if (value > payable) throw BusinessException.ForField("Amount", PurchasingErrorCodes.PaymentExceedsOpen, payable.ToString("N2", System.Globalization.CultureInfo.InvariantCulture));
         var date = paidOn ?? throw BusinessException.ForField("PaidOn", PurchasingErrorCodes.PaymentDateRequired);
-        var payment = new PurchasePayment(Id, value, date, method, Reference(reference, "Reference"), actor);
-        _payments.Add(payment);
-        PaidAmount += value;
-        if (PaidAmount == TotalAmount) MoveTo(PurchaseInvoiceStatus.Paid, actor, $"{CurrencyCode} {value:0.00}");
-        else
-        {
-            _timeline.Add(new PurchaseInvoiceEvent(Id, Status, actor, $"{CurrencyCode} {value:0.00}"));
-            Touch(actor);
-        }
-        return payment;
+        return (value, date, Reference(reference, "Reference"));
     }
 
     private static string? Reference(string? value, string field)
@@ -242,30 +304,63 @@ public sealed class PurchaseInvoiceLine : Entity, IMultiTenant
     }
 }
 
-/// <summary>One payment to the supplier against an invoice: amount, day, how and the bank's reference.</summary>
+/// <summary>
+/// One payment to the supplier against an invoice: amount, day, how and the bank's reference, numbered after the
+/// invoice (PI-…/2). It counts as paid only once approved; a rejected one keeps the approver's reason.
+/// </summary>
 public sealed class PurchasePayment : Entity, IMultiTenant
 {
     private PurchasePayment() { }
 
-    internal PurchasePayment(Guid invoiceId, decimal amount, DateOnly paidOn, PaymentMethod method, string? reference, PurchasingActor actor)
+    internal PurchasePayment(Guid invoiceId, string number, decimal amount, DateOnly paidOn, PaymentMethod method, string? reference, PurchasingActor actor)
     {
         InvoiceId = invoiceId;
+        Number = number;
         Amount = amount;
         PaidOn = paidOn;
         Method = method;
         Reference = reference;
+        Status = PurchasePaymentStatus.PendingApproval;
         CreatedAt = actor.At;
         UserName = actor.UserName;
     }
 
     public Guid? TenantId { get; private set; }
     public Guid InvoiceId { get; private set; }
+    public string Number { get; private set; } = null!;
     public decimal Amount { get; private set; }
     public DateOnly PaidOn { get; private set; }
     public PaymentMethod Method { get; private set; }
     public string? Reference { get; private set; }
+    public PurchasePaymentStatus Status { get; private set; }
+
+    /// <summary>Why the approver refused it (while rejected).</summary>
+    public string? RejectionReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public string? UserName { get; private set; }
+
+    internal void Approve()
+    {
+        Status = PurchasePaymentStatus.Approved;
+        RejectionReason = null;
+    }
+
+    internal void Reject(string? reason)
+    {
+        Status = PurchasePaymentStatus.Rejected;
+        RejectionReason = reason;
+    }
+
+    internal void Revise(decimal amount, DateOnly paidOn, PaymentMethod method, string? reference, PurchasingActor actor)
+    {
+        Amount = amount;
+        PaidOn = paidOn;
+        Method = method;
+        Reference = reference;
+        Status = PurchasePaymentStatus.PendingApproval;
+        RejectionReason = null;
+        UserName = actor.UserName;
+    }
 }
 
 public sealed class PurchaseInvoiceEvent : PurchasingEvent<PurchaseInvoiceStatus>

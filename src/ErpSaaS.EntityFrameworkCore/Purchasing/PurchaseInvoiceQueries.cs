@@ -71,7 +71,8 @@ internal sealed class PurchaseInvoiceQueries(ErpDbContext db) : IPurchaseInvoice
             select new PurchaseInvoiceLineDto(l.LineNumber, l.OrderLineNumber, p.Code, p.Name, l.Unit, l.Quantity, l.UnitPrice, l.OrderUnitPrice,
                 l.PriceVariancePercent, l.TaxRate, l.NetAmount, l.TaxAmount)).ToListAsync(cancellationToken);
         var payments = await db.Set<PurchasePayment>().AsNoTracking().Where(p => p.InvoiceId == id).OrderBy(p => p.PaidOn).ThenBy(p => p.Id)
-            .Select(p => new PurchasePaymentDto(p.Id, p.Amount, p.PaidOn, p.Method, p.Reference, p.UserName)).ToListAsync(cancellationToken);
+            .Select(p => new PurchasePaymentDto(p.Id, p.Number, p.Amount, p.PaidOn, p.Method, p.Reference, p.UserName, p.Status, p.RejectionReason))
+            .ToListAsync(cancellationToken);
         var timeline = await db.Set<PurchaseInvoiceEvent>().AsNoTracking().Where(e => e.DocumentId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new { e.Status, e.At, e.UserName, e.Comment }).ToListAsync(cancellationToken);
         var invoice = header.Invoice;

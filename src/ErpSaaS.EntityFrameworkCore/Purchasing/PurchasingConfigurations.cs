@@ -127,6 +127,7 @@ internal sealed class PurchaseInvoiceConfiguration
         builder.MapOwnedRows(i => i.Timeline, e => e.DocumentId);
         builder.MapOwnedRows(i => i.Payments, p => p.InvoiceId);
         builder.Ignore(i => i.OpenAmount);
+        builder.Ignore(i => i.PendingPaymentAmount);
     }
 
     public void Configure(EntityTypeBuilder<PurchaseInvoiceLine> builder)
@@ -152,6 +153,8 @@ internal sealed class PurchaseInvoiceConfiguration
         builder.Property(p => p.Amount).HasPrecision(18, PurchasingConsts.AmountScale);
         builder.Property(p => p.Reference).HasMaxLength(PurchasingConsts.MaxReferenceLength);
         builder.Property(p => p.UserName).HasMaxLength(256);
+        builder.Property(p => p.Number).HasMaxLength(PurchasingConsts.MaxPaymentNumberLength).IsRequired();
+        builder.Property(p => p.RejectionReason).HasMaxLength(PurchasingConsts.MaxCommentLength);
         builder.HasIndex(p => new { p.TenantId, p.PaidOn });
     }
 }

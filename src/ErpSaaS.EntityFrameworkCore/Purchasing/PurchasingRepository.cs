@@ -46,6 +46,9 @@ internal sealed class PurchasingRepository(ErpDbContext db) : IPurchasingReposit
     public Task<PurchaseInvoice?> FindInvoiceAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<PurchaseInvoice>().AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
 
+    public Task<PurchaseInvoice?> FindInvoiceOfPaymentAsync(Guid paymentId, CancellationToken cancellationToken = default) =>
+        db.Set<PurchaseInvoice>().AsSplitQuery().FirstOrDefaultAsync(i => i.Payments.Any(p => p.Id == paymentId), cancellationToken);
+
     public void Add(PurchaseOrder order) => db.Add(order);
 
     public void Add(PurchaseInvoice invoice) => db.Add(invoice);

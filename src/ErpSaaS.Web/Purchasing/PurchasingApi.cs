@@ -46,7 +46,12 @@ public sealed class PurchasingApi : IEndpointContributor
         invoices.MapPut("/{id:guid}", (Guid id, PurchaseInvoiceInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.UpdateAsync(id, input, ct)));
         invoices.MapPost("/{id:guid}/submit", (Guid id, PurchasingActionInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.SubmitAsync(id, input, ct)));
         invoices.MapPost("/{id:guid}/cancel", (Guid id, PurchasingActionInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.CancelAsync(id, input, ct)));
-        invoices.MapPost("/{id:guid}/payments", (Guid id, PurchasePaymentInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.PayAsync(id, input, ct)));
+        invoices.MapPost("/{id:guid}/payments", (Guid id, PurchasePaymentInput input, IPurchaseInvoiceAppService s, CancellationToken ct) => Done(s.PayAsync(id, input, ct)))
+            .WithSummary("Records a payment; the payment approval flow may hold it (the invoice's payments show its status).");
+        invoices.MapPut("/{id:guid}/payments/{paymentId:guid}", (Guid id, Guid paymentId, PurchasePaymentInput input, IPurchaseInvoiceAppService s, CancellationToken ct) =>
+            Done(s.ResubmitPaymentAsync(id, paymentId, input, ct))).WithSummary("Corrects a rejected payment and submits it for approval again.");
+        invoices.MapDelete("/{id:guid}/payments/{paymentId:guid}", (Guid id, Guid paymentId, uint version, IPurchaseInvoiceAppService s, CancellationToken ct) =>
+            Done(s.DeletePaymentAsync(id, paymentId, new PurchasingActionInput { Version = version }, ct))).WithSummary("Deletes a rejected payment.");
 
         var returns = api.MapGroup("/purchasing/returns").WithTags("Purchase returns");
         returns.MapGet("/", async ([AsParameters] PurchaseReturnListParameters query, IPurchaseReturnAppService s, CancellationToken ct) =>

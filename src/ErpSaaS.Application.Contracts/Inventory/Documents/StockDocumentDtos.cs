@@ -22,6 +22,9 @@ public sealed record StockDocumentHeaderDto(
     IReadOnlyList<StockDocumentEventDto> Timeline)
 {
     public bool IsDraft => Status == StockDocumentStatus.Draft;
+
+    /// <summary>Held by the approval flow: not editable, not posted, waiting for its approvers.</summary>
+    public bool IsPendingApproval => Status == StockDocumentStatus.PendingApproval;
     public bool IsFinal => Status is StockDocumentStatus.Posted or StockDocumentStatus.Cancelled;
 }
 

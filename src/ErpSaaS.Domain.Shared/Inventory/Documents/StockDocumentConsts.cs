@@ -14,7 +14,9 @@ public enum StockDocumentKind
 
 /// <summary>
 /// Where a stock document stands. Openings, transfers and adjustments go draft → posted (or cancelled); a count goes
-/// draft → counting (book frozen) → counted → posted. Posted and cancelled documents never change again.
+/// draft → counting (book frozen) → counted → posted. An adjustment that the company's approval flow holds waits as
+/// pending approval (not editable) until its last step approves it (posted) or a step rejects it (draft again).
+/// Posted and cancelled documents never change again.
 /// </summary>
 [JsonConverter(typeof(JsonStringEnumConverter<StockDocumentStatus>))]
 public enum StockDocumentStatus
@@ -24,6 +26,7 @@ public enum StockDocumentStatus
     Counted = 2,
     Posted = 3,
     Cancelled = 4,
+    PendingApproval = 5,
 }
 
 /// <summary>Why stock was adjusted; damage, loss and expiry write-offs only take stock out, found stock only comes in.</summary>

@@ -8,6 +8,8 @@ namespace ErpSaaS.Inventory.Documents;
 /// Corrects stock for a stated reason (调整): damage, loss and expiry write-offs take stock out, found stock comes in,
 /// "other" goes either way but must say why in the comment. An increase comes in at the cost entered, or at the
 /// current average cost when none is given; a decrease leaves at the cost the ledger's valuation gives it.
+/// Posting goes through the company's stock adjustment approval flow: held, the adjustment waits as pending approval
+/// (not editable, nothing posted) and posts when its last step approves; rejected, it is a draft again with the reason.
 /// </summary>
 public sealed class StockAdjustment : StockDocument
 {
@@ -42,10 +44,32 @@ public sealed class StockAdjustment : StockDocument
         _lines.AddRange(built);
     }
 
-    internal StockPosting BeginPosting(DateTimeOffset at)
+    /// <summary>The draft may be put up for posting: it has lines (checked before approval starts, so no empty document waits).</summary>
+    public void CheckPostable()
     {
         EnsureDraft();
         if (_lines.Count == 0) throw new BusinessException(StockDocumentErrorCodes.LinesRequired);
+    }
+
+    /// <summary>The approval flow holds the adjustment: it waits, unchanged and not posted, for the approvers.</summary>
+    public void AwaitApproval(StockDocumentActor actor)
+    {
+        CheckPostable();
+        MoveTo(StockDocumentStatus.PendingApproval, actor);
+    }
+
+    /// <summary>An approver refused the adjustment: a draft again, the reason on the timeline.</summary>
+    public void Reject(StockDocumentActor actor, string? reason)
+    {
+        if (Status != StockDocumentStatus.PendingApproval) throw new BusinessException(StockDocumentErrorCodes.StatusChangeNotAllowed, Number);
+        MoveTo(StockDocumentStatus.Draft, actor, reason);
+    }
+
+    internal StockPosting BeginPosting(DateTimeOffset at)
+    {
+        // A draft posts when no approval holds it; a held one when its last approver approves.
+        if (Status != StockDocumentStatus.PendingApproval) CheckPostable();
+        else if (_lines.Count == 0) throw new BusinessException(StockDocumentErrorCodes.LinesRequired);
         return new StockPosting(StockSourceTypes.Adjustment, Id, Number, at, _lines.Select(l => new StockMovement
         {
             LineNumber = l.LineNumber, ProductId = l.ProductId, WarehouseId = l.WarehouseId, LocationId = l.LocationId,
@@ -57,10 +81,10 @@ public sealed class StockAdjustment : StockDocument
         };
     }
 
-    internal void CompletePosting(IReadOnlyList<PostedMovement> posted, StockDocumentActor actor)
+    internal void CompletePosting(IReadOnlyList<PostedMovement> posted, StockDocumentActor actor, string? comment = null)
     {
         foreach (var line in _lines) line.RecordPosted(posted.Single(p => p.LineNumber == line.LineNumber));
-        MoveTo(StockDocumentStatus.Posted, actor);
+        MoveTo(StockDocumentStatus.Posted, actor, comment);
     }
 
     private static void CheckCommentGiven(AdjustmentReason reason, string? comment)

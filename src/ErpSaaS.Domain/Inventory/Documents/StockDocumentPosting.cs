@@ -28,10 +28,11 @@ public sealed class StockDocumentPosting(IStockLedger ledger, IStockBook book)
         transfer.CompletePosting(issues, receipts, actor);
     }
 
-    public async Task PostAsync(StockAdjustment adjustment, StockDocumentActor actor, CancellationToken cancellationToken = default)
+    /// <param name="comment">The approver's comment when the adjustment posts on approval, for the timeline.</param>
+    public async Task PostAsync(StockAdjustment adjustment, StockDocumentActor actor, string? comment = null, CancellationToken cancellationToken = default)
     {
         var posted = await PostAsync(adjustment.BeginPosting(actor.At), cancellationToken);
-        adjustment.CompletePosting(posted, actor);
+        adjustment.CompletePosting(posted, actor, comment);
     }
 
     /// <summary>Books the variances against the book frozen at the start (see <see cref="StockCount"/>); a count without variances posts nothing.</summary>

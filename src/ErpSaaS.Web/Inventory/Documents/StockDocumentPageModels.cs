@@ -114,8 +114,18 @@ public abstract class StockDocumentDetailsPageModel<TDocument, TInput, TLine>(IS
         return Page();
     }
 
-    public Task<IActionResult> OnPostPostAsync(Guid id, CancellationToken cancellationToken) =>
-        ActAsync(id, () => PostAsync(id, Action, cancellationToken), "StockDocuments:PostedMessage", cancellationToken);
+    public async Task<IActionResult> OnPostPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await ActAsync(id, () => PostAsync(id, Action, cancellationToken), "StockDocuments:PostedMessage", cancellationToken);
+        if (result is RedirectToPageResult) TempData["Message"] = L[await PostedMessageKeyAsync(id, cancellationToken)].Value;
+        return result;
+    }
+
+    /// <summary>What posting did, for the message on the next page (a document held for approval was only submitted).</summary>
+    protected virtual Task<string> PostedMessageKeyAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult("StockDocuments:PostedMessage");
+
+    /// <summary>Whatever else the page shows of the document (its approval trail).</summary>
+    protected virtual Task LoadMoreAsync(TDocument document, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<IActionResult> OnPostCancelAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, () => CancelAsync(id, Action, cancellationToken), "StockDocuments:CancelledMessage", cancellationToken);
@@ -135,5 +145,6 @@ public abstract class StockDocumentDetailsPageModel<TDocument, TInput, TLine>(IS
     {
         Document = await GetAsync(id, cancellationToken);
         Options = await documents.GetOptionsAsync(cancellationToken);
+        await LoadMoreAsync(Document, cancellationToken);
     }
 }

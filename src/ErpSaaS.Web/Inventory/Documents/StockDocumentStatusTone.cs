@@ -9,6 +9,7 @@ public static class StockDocumentStatusTone
     {
         StockDocumentStatus.Draft => "bg-secondary-lt",
         StockDocumentStatus.Counting => "bg-yellow-lt",
+        StockDocumentStatus.PendingApproval => "bg-orange-lt",
         StockDocumentStatus.Counted => "bg-azure-lt",
         StockDocumentStatus.Posted => "bg-green-lt",
         _ => "bg-red-lt",

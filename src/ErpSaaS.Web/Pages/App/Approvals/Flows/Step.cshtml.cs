@@ -21,6 +21,10 @@ public sealed class StepModel(IApprovalFlowAppService flows) : AdminPageModel
 
     public ApprovalFlowOptionsDto Options { get; private set; } = null!;
 
+    /// <summary>The conditions that make sense for the document type, and the step's own should it have another from before.</summary>
+    public IReadOnlyList<ApprovalConditionKind> ConditionKinds =>
+        ApprovalConditions.For(Type) is var offered && offered.Contains(Input.ConditionKind) ? offered : [.. offered, Input.ConditionKind];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Options = await flows.GetOptionsAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using ErpSaaS.Approvals;
 using ErpSaaS.Permissions;
 using ErpSaaS.Purchasing;
 using Microsoft.AspNetCore.Authorization;
@@ -5,16 +6,24 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ErpSaaS.Web.Pages.App.Purchasing.Requisitions;
 
-/// <summary>A requisition's page: its lines and the orders they went on; submit, cancel, and once approved, make the orders.</summary>
+/// <summary>
+/// A requisition's page: its lines and the orders they went on; submit, cancel, and once approved, make the orders;
+/// the approval trail of its latest submission.
+/// </summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Purchasing)]
-public sealed class DetailsModel(IPurchaseRequisitionAppService requisitions) : ErpPageModel
+public sealed class DetailsModel(IPurchaseRequisitionAppService requisitions, IApprovalRequests approvals) : ErpPageModel
 {
     public PurchaseRequisitionDto Requisition { get; private set; } = null!;
+    public ApprovalRequestDto? Approval { get; private set; }
 
     [BindProperty]
     public PurchasingActionInput Action { get; set; } = new();
 
-    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken) => Requisition = await requisitions.GetAsync(id, cancellationToken);
+    public async Task OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Requisition = await requisitions.GetAsync(id, cancellationToken);
+        Approval = await approvals.FindAsync(ApprovalDocumentType.PurchaseRequisition, id, cancellationToken);
+    }
 
     public Task<IActionResult> OnPostSubmitAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, () => requisitions.SubmitAsync(id, Action, cancellationToken), () => L["Purchasing:SubmittedMessage"].Value, cancellationToken);
