@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ErpSaaS.EntityFrameworkCore.Inventory;
 
-internal sealed class StockQueries(ErpDbContext db) : IStockQueries
+internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluations) : IStockQueries
 {
     public async Task<StockOnHandPageDto> GetOnHandAsync(StockOnHandQuery query, CancellationToken cancellationToken = default)
     {
@@ -102,9 +102,11 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
             levels.Select(l => new ProductStockLevelDto(l.Id, l.Code, l.Name, l.OnHand, l.Reserved, l.Available, l.OnOrder, l.Planned, values.GetValueOrDefault(l.Id))).ToList());
     }
 
-    public Task<PagedResult<StockMovementDto>> GetMovementsAsync(
+    public async Task<PagedResult<StockMovementDto>> GetMovementsAsync(
         Guid productId, StockMovementQuery query, DateTimeOffset? from, DateTimeOffset? before, CancellationToken cancellationToken = default)
     {
+        // Running figures a large backdated posting left to be rewritten are written before they are shown.
+        await revaluations.SettleAsync(productId, cancellationToken);
         var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.ProductId == productId);
         if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);
         if (Paging.Utc(from) is { } start) entries = entries.Where(e => e.PostedAt >= start);
@@ -119,7 +121,7 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         var ordered = query.Sort?.Equals("postedAt", StringComparison.OrdinalIgnoreCase) == true && !query.Desc
             ? rows.OrderBy(r => r.Entry.PostedAt).ThenBy(r => r.Entry.Sequence)
             : rows.OrderByDescending(r => r.Entry.PostedAt).ThenByDescending(r => r.Entry.Sequence);
-        return ordered.ToPageAsync(query, r => new StockMovementDto(
+        return await ordered.ToPageAsync(query, r => new StockMovementDto(
             r.Entry.Id, r.Entry.PostedAt, r.Entry.SourceType, r.Entry.SourceNumber, r.Entry.SourceLine, r.WarehouseCode, r.LocationCode,
             r.Entry.BatchNumber, r.Entry.Quantity, r.Valuation.UnitCost, r.Valuation.Value, r.Valuation.QuantityAfter, r.Valuation.ValueAfter), cancellationToken);
     }
@@ -127,6 +129,8 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
     public async Task<(PagedResult<StockValueRowDto> Page, decimal TotalQuantity, decimal TotalValue)> GetValueAsync(
         StockValueQuery query, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
+        // Entry values a large backdated posting left to be rewritten are written before they are summed.
+        await revaluations.SettleAsync(cancellationToken: cancellationToken);
         var end = before.ToUniversalTime();
         var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.PostedAt < end);
         if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);
