@@ -15,19 +15,20 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
         if (!query.IncludeZero) balances = balances.Where(b => b.OnHand != 0m || b.Reserved != 0m);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // The search picks its products first (one pass over the catalog; no index serves a substring match behind
-            // row-level security), so only their balances are read, not every balance joined with its product. The
-            // catalog's stored lower-case search text holds code and name: a plain substring test on it passes every
-            // product the case-insensitive match could (and a few more, which that match then drops), at a third of its cost.
+            // The search picks its products first, once (one pass over the catalog; no index serves a substring match
+            // behind row-level security), and the row count, the totals and the page then read only their balances
+            // through the (tenant, product) index, instead of each repeating the pass. The catalog's stored lower-case
+            // search text holds code and name: a plain substring test on it passes every product the case-insensitive
+            // match could (and a few more, which that match then drops), at a third of its cost.
             var pattern = Paging.Contains(query.Search);
             var barcode = query.Search.Trim();
             var text = barcode.ToLowerInvariant();
             var scanned = db.ProductBarcodes.Where(c => c.Code == barcode).Select(c => c.ProductId);
-            var matching = db.Products.IgnoreAutoIncludes()
+            var matching = await db.Products.IgnoreAutoIncludes()
                 .Where(p => (EF.Property<string>(p, Catalog.ProductConfiguration.SearchText).Contains(text)
                              && (EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern)))
                             || scanned.Contains(p.Id))
-                .Select(p => p.Id);
+                .Select(p => p.Id).ToListAsync(cancellationToken);
             // A batch number matches on its own: balances with a batch are found through their own partial index, and
             // the two sets are united rather than or-ed, which would test every balance of the company.
             var byProduct = balances.Where(b => matching.Contains(b.ProductId));
