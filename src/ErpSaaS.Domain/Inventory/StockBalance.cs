@@ -71,6 +71,14 @@ public sealed class StockValuation : Entity, IMultiTenant, INotAudited
     public decimal Value { get; private set; }
     public decimal LastUnitCost { get; private set; }
     public DateTimeOffset? LastPostedAt { get; private set; }
+
+    /// <summary>
+    /// Set when a backdated posting revalued more later entries than it rewrites at once: the pool's own figures and
+    /// its balances' values are exact, but the running figures of its entries posted at or after this instant still
+    /// wait to be rewritten (<see cref="IStockRevaluations"/>, right after the posting commits, and before anything
+    /// reads them).
+    /// </summary>
+    public DateTimeOffset? RevalueFrom { get; private set; }
 }
 
 /// <summary>

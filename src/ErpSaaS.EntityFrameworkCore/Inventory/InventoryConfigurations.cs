@@ -89,6 +89,8 @@ internal sealed class StockValuationConfiguration : IEntityTypeConfiguration<Sto
         builder.Property(v => v.Quantity).HasPrecision(18, StockConsts.QuantityScale);
         builder.Property(v => v.LastUnitCost).HasPrecision(18, StockConsts.UnitCostScale);
         builder.HasIndex(v => new { v.TenantId, v.ProductId, v.ValuationKey }).IsUnique();
+        // The pools whose entries still wait for their revalued figures (migration 0028): readers ask on every call.
+        builder.HasIndex(v => v.TenantId, "ix_stock_valuations_pending").HasFilter("revalue_from IS NOT NULL");
         builder.HasOne<Product>().WithMany().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Restrict);
     }
 }

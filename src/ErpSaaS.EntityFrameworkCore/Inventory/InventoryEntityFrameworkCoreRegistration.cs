@@ -1,4 +1,5 @@
 using ErpSaaS.Inventory;
+using ErpSaaS.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ErpSaaS.EntityFrameworkCore.Inventory;
@@ -10,6 +11,9 @@ public static class InventoryEntityFrameworkCoreRegistration
     {
         services.AddScoped<StockSql>();
         services.AddScoped<StockRevaluation>();
+        services.AddScoped<IStockRevaluations>(sp => sp.GetRequiredService<StockRevaluation>());
+        services.AddOptions<StockRevaluationOptions>();
+        services.AddOutboxHandler<StockRevaluationHandler>();
         services.AddScoped<IStockLedger, StockLedger>();
         services.AddScoped<IStockReservations, StockReservations>();
         services.AddScoped<IStockSupplies, StockSupplies>();

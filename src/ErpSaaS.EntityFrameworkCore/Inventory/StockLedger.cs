@@ -58,7 +58,7 @@ internal sealed class StockLedger(
         if (backdated.Count > 0)
         {
             var revalued = await revaluation.RevalueAsync(tenantId, backdated.Select(k => (k.ProductId, k.ValuationKey)).ToList(), postedAt,
-                entries.Select(e => e.Id).ToList(), cancellationToken);
+                entries.ToDictionary(e => e.Id, e => e.Value), cancellationToken);
             if (!options.AllowNegativeStock) RefuseNegativeHistory(backdated, revalued, entries);
             return entries.Select(e => revalued.Entries.TryGetValue(e.Id, out var value)
                 ? new PostedMovement(e.Movement.Movement.LineNumber, e.Id, e.Movement.Quantity, value.UnitCost, value.Value)

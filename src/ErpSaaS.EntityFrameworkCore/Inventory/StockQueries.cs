@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ErpSaaS.EntityFrameworkCore.Inventory;
 
-internal sealed class StockQueries(ErpDbContext db) : IStockQueries
+internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluations) : IStockQueries
 {
     public async Task<StockOnHandPageDto> GetOnHandAsync(StockOnHandQuery query, CancellationToken cancellationToken = default)
     {
@@ -15,19 +15,20 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         if (!query.IncludeZero) balances = balances.Where(b => b.OnHand != 0m || b.Reserved != 0m);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // The search picks its products first (one pass over the catalog; no index serves a substring match behind
-            // row-level security), so only their balances are read, not every balance joined with its product. The
-            // catalog's stored lower-case search text holds code and name: a plain substring test on it passes every
-            // product the case-insensitive match could (and a few more, which that match then drops), at a third of its cost.
+            // The search picks its products first, once (one pass over the catalog; no index serves a substring match
+            // behind row-level security), and the row count, the totals and the page then read only their balances
+            // through the (tenant, product) index, instead of each repeating the pass. The catalog's stored lower-case
+            // search text holds code and name: a plain substring test on it passes every product the case-insensitive
+            // match could (and a few more, which that match then drops), at a third of its cost.
             var pattern = Paging.Contains(query.Search);
             var barcode = query.Search.Trim();
             var text = barcode.ToLowerInvariant();
             var scanned = db.ProductBarcodes.Where(c => c.Code == barcode).Select(c => c.ProductId);
-            var matching = db.Products.IgnoreAutoIncludes()
+            var matching = await db.Products.IgnoreAutoIncludes()
                 .Where(p => (EF.Property<string>(p, Catalog.ProductConfiguration.SearchText).Contains(text)
                              && (EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern)))
                             || scanned.Contains(p.Id))
-                .Select(p => p.Id);
+                .Select(p => p.Id).ToListAsync(cancellationToken);
             // A batch number matches on its own: balances with a batch are found through their own partial index, and
             // the two sets are united rather than or-ed, which would test every balance of the company.
             var byProduct = balances.Where(b => matching.Contains(b.ProductId));
@@ -102,9 +103,11 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
             levels.Select(l => new ProductStockLevelDto(l.Id, l.Code, l.Name, l.OnHand, l.Reserved, l.Available, l.OnOrder, l.Planned, values.GetValueOrDefault(l.Id))).ToList());
     }
 
-    public Task<PagedResult<StockMovementDto>> GetMovementsAsync(
+    public async Task<PagedResult<StockMovementDto>> GetMovementsAsync(
         Guid productId, StockMovementQuery query, DateTimeOffset? from, DateTimeOffset? before, CancellationToken cancellationToken = default)
     {
+        // Running figures a large backdated posting left to be rewritten are written before they are shown.
+        await revaluations.SettleAsync(productId, cancellationToken);
         var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.ProductId == productId);
         if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);
         if (Paging.Utc(from) is { } start) entries = entries.Where(e => e.PostedAt >= start);
@@ -119,7 +122,7 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
         var ordered = query.Sort?.Equals("postedAt", StringComparison.OrdinalIgnoreCase) == true && !query.Desc
             ? rows.OrderBy(r => r.Entry.PostedAt).ThenBy(r => r.Entry.Sequence)
             : rows.OrderByDescending(r => r.Entry.PostedAt).ThenByDescending(r => r.Entry.Sequence);
-        return ordered.ToPageAsync(query, r => new StockMovementDto(
+        return await ordered.ToPageAsync(query, r => new StockMovementDto(
             r.Entry.Id, r.Entry.PostedAt, r.Entry.SourceType, r.Entry.SourceNumber, r.Entry.SourceLine, r.WarehouseCode, r.LocationCode,
             r.Entry.BatchNumber, r.Entry.Quantity, r.Valuation.UnitCost, r.Valuation.Value, r.Valuation.QuantityAfter, r.Valuation.ValueAfter), cancellationToken);
     }
@@ -127,6 +130,8 @@ internal sealed class StockQueries(ErpDbContext db) : IStockQueries
     public async Task<(PagedResult<StockValueRowDto> Page, decimal TotalQuantity, decimal TotalValue)> GetValueAsync(
         StockValueQuery query, DateTimeOffset before, CancellationToken cancellationToken = default)
     {
+        // Entry values a large backdated posting left to be rewritten are written before they are summed.
+        await revaluations.SettleAsync(cancellationToken: cancellationToken);
         var end = before.ToUniversalTime();
         var entries = db.StockLedgerEntries.AsNoTracking().Where(e => e.PostedAt < end);
         if (query.WarehouseId is { } warehouseId) entries = entries.Where(e => e.WarehouseId == warehouseId);

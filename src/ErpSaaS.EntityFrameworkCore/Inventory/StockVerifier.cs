@@ -10,7 +10,7 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// Row-level security keeps it inside the current company. A reservation without bin or batch holds the warehouse's
 /// stock: it counts in the warehouse total's reserved quantity only, never in a balance's.
 /// </summary>
-internal sealed class StockVerifier(ErpDbContext db) : IStockVerifier
+internal sealed class StockVerifier(ErpDbContext db, IStockRevaluations revaluations) : IStockVerifier
 {
     private const string DifferencesSql = """
         SELECT 0 AS "Kind", coalesce(b.product_id, l.product_id) AS "ProductId", coalesce(b.warehouse_id, l.warehouse_id) AS "WarehouseId",
@@ -68,6 +68,9 @@ internal sealed class StockVerifier(ErpDbContext db) : IStockVerifier
 
     public async Task<StockComparison> CompareAsync(CancellationToken cancellationToken = default)
     {
+        // The entries' figures a large backdated posting left to be rewritten are written first: the check compares
+        // the balances with the ledger as it stands, not with a rewrite still under way.
+        await revaluations.SettleAsync(cancellationToken: cancellationToken);
         var rows = await db.Database.SqlQueryRaw<DifferenceRow>(DifferencesSql, new Npgsql.NpgsqlParameter("none", Guid.Empty)).ToListAsync(cancellationToken);
         var checkedRows = await db.StockBalances.CountAsync(cancellationToken)
                           + await db.StockWarehouseBalances.CountAsync(cancellationToken)

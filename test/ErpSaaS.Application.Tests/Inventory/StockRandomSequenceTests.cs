@@ -23,7 +23,10 @@ public sealed class StockRandomSequenceTests(ErpTestFixture fixture) : IClassFix
     [InlineData(20261101, StockValuationScope.Company)]
     [InlineData(7, StockValuationScope.Warehouse)]
     [InlineData(424242, StockValuationScope.Company)]
-    public async Task Random_operations_keep_the_balances_equal_to_the_ledger_and_never_negative(int seed, StockValuationScope scope)
+    public Task Random_operations_keep_the_balances_equal_to_the_ledger_and_never_negative(int seed, StockValuationScope scope) =>
+        RunAsync(fixture, seed, scope);
+
+    internal static async Task RunAsync(ErpTestFixture fixture, int seed, StockValuationScope scope)
     {
         var random = new Random(seed);
         var acme = await StockCompany.CreateAsync(fixture, warehouses: ["WH01", "WH02"]);
