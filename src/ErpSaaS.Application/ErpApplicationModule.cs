@@ -43,6 +43,7 @@ public static class ErpApplicationModule
         ErpSaaS.Purchasing.PurchasingApplicationModule.AddErpPurchasing(services);
         services.AddErpCatalogProductServices();
         ErpSaaS.Approvals.ApprovalsApplicationModule.AddErpApprovals(services);
+        ErpSaaS.Analytics.AnalyticsApplicationModule.AddErpAnalytics(services);
         // Seeders run in registration order: the host's plans before the demo tenant that uses them.
         services.AddScoped<IDataSeeder, HostDataSeeder>();
         if (configuration.GetValue("Seed:DemoTenant", true))

@@ -73,6 +73,7 @@ public static class ErpEntityFrameworkCoreModule
         Purchasing.PurchasingEntityFrameworkCoreRegistration.AddErpPurchasingPersistence(services);
         services.AddErpCatalogProductQueries();
         Approvals.ApprovalsEntityFrameworkCoreRegistration.AddErpApprovalsPersistence(services);
+        ErpSaaS.EntityFrameworkCore.Analytics.AnalyticsEntityFrameworkCoreRegistration.AddErpAnalyticsPersistence(services);
         services.AddSingleton(TimeProvider.System);
         services.AddErpNumbering().AddErpOutbox();
         return services;

@@ -85,6 +85,7 @@ public static class ErpWebModule
         ErpSaaS.Web.Sales.SalesWebModule.AddErpSalesWeb(services);
         ErpSaaS.Web.Purchasing.PurchasingWebModule.AddErpPurchasingWeb(services);
         ErpSaaS.Web.Approvals.ApprovalsWebModule.AddErpApprovalsWeb(services);
+        ErpSaaS.Web.Analytics.AnalyticsWebModule.AddErpAnalyticsWeb(services);
         services.AddErpStripeWeb();
         ErpSaaS.Web.Catalog.PartnersWebModule.AddErpPartnersWeb(services);
         services.AddErpErrorHandling();

@@ -84,6 +84,12 @@ public static class ErpPermissions
         public const string FlowsManage = "Approvals.Flows.Manage";
     }
 
+    public static class Analytics
+    {
+        public const string Group = "Analytics";
+        public const string ExceptionsView = "Analytics.Exceptions.View";
+    }
+
     public static readonly IReadOnlyList<PermissionDefinition> All =
     [
         new(Identity.Users, Identity.Group, PermissionSide.Tenant),
@@ -100,6 +106,7 @@ public static class ErpPermissions
         new(Trading.Sales, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Trading.Receiving, Trading.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Approvals.FlowsManage, Approvals.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.ApprovalFlows),
+        new(Analytics.ExceptionsView, Analytics.Group, PermissionSide.Tenant, RequiredFeature: ErpFeatures.Trading),
         new(Host.Tenants, Host.Group, PermissionSide.Host),
         new(Host.TenantsManage, Host.Group, PermissionSide.Host, Host.Tenants),
         new(Host.Jobs, Host.Group, PermissionSide.Host),
@@ -133,11 +140,11 @@ public static class StaticRoles
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> TenantRoleGrants = new Dictionary<string, IReadOnlyList<string>>
     {
         [Admin] = ErpPermissions.For(PermissionSide.Tenant).Select(p => p.Name).ToList(),
-        [Purchaser] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Purchasing],
-        [Salesperson] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Sales],
+        [Purchaser] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Purchasing, ErpPermissions.Analytics.ExceptionsView],
+        [Salesperson] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Sales, ErpPermissions.Analytics.ExceptionsView],
         [WarehouseKeeper] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Receiving],
         [Planner] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Purchasing],
-        [Accountant] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Purchasing, ErpPermissions.Trading.Sales, ErpPermissions.Auditing.AuditLogs],
+        [Accountant] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Purchasing, ErpPermissions.Trading.Sales, ErpPermissions.Auditing.AuditLogs, ErpPermissions.Analytics.ExceptionsView],
         [Viewer] = [ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory],
     };
 

@@ -54,6 +54,12 @@ public sealed class SalesListQuery : PageRequest
 
     /// <summary>A status name of the listed document.</summary>
     public string? Status { get; set; }
+
+    /// <summary>Sales returns only: returns with a line of this product (the exceptions list links here).</summary>
+    public Guid? ProductId { get; set; }
+
+    /// <summary>Sales returns only: returns of this customer.</summary>
+    public Guid? CustomerId { get; set; }
 }
 
 public sealed record SalesEventDto(string Status, DateTimeOffset At, string? UserName, string? Comment);

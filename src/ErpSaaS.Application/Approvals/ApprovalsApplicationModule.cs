@@ -15,6 +15,7 @@ public static class ApprovalsApplicationModule
         services.AddScoped<ApprovalDecisions>();
         services.AddScoped<ApprovalSlaMonitor>();
         services.AddScoped<IApprovalRequests, ApprovalRequests>();
+        services.AddScoped<IApprovalDeadlines, ApprovalDeadlines>();
         services.AddScoped<IApprovalInboxAppService, ApprovalInboxAppService>();
         services.AddScoped<IApprovalFlowAppService, ApprovalFlowAppService>();
         services.AddScoped<IApprovalDelegationAppService, ApprovalDelegationAppService>();

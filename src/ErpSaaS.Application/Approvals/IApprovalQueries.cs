@@ -16,6 +16,14 @@ public interface IApprovalQueries
     /// <summary>Submitted and approved moments of the requests approved since <paramref name="since"/>.</summary>
     Task<IReadOnlyList<(DateTimeOffset SubmittedAt, DateTimeOffset ApprovedAt)>> GetApprovedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Pending requests with their active step (one query): of these types and documents when given, and only those
+    /// whose step was due before <paramref name="overdueAt"/> when given.
+    /// </summary>
+    Task<IReadOnlyList<PendingApprovalDto>> GetPendingStepsAsync(
+        IReadOnlyCollection<ApprovalDocumentType>? documentTypes, IReadOnlyCollection<Guid>? documentIds, DateTimeOffset now, bool overdueOnly,
+        CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ApprovalFlow>> GetFlowsAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<ApprovalOptionDto>> GetRolesAsync(CancellationToken cancellationToken = default);
     Task<IReadOnlyList<ApprovalOptionDto>> GetActiveUsersAsync(CancellationToken cancellationToken = default);

@@ -15,6 +15,7 @@ public static class PurchasingApplicationModule
         services.AddScoped<IPurchaseInvoiceAppService, PurchaseInvoiceAppService>();
         services.AddScoped<IPurchaseReturnAppService, PurchaseReturnAppService>();
         services.AddScoped<ISupplierPerformanceAppService, SupplierPerformanceAppService>();
+        services.AddScoped<IPurchaseTrackingAppService, PurchaseTrackingAppService>();
         services.AddScoped<IApprovalDecisionHandler, PurchaseInvoiceApprovalHandler>();
         services.AddScoped<IApprovalDecisionHandler, PurchasePaymentApprovalHandler>();
         services.AddScoped<IPurchaseOrderAppService, PurchaseOrderAppService>();

@@ -22,6 +22,7 @@ public static class SalesApplicationModule
         services.AddScoped<ISalesDeliveryAppService, SalesDeliveryAppService>();
         services.AddScoped<ISalesInvoiceAppService, SalesInvoiceAppService>();
         services.AddScoped<ISalesReturnAppService, SalesReturnAppService>();
+        services.AddScoped<ISalesTrackingAppService, SalesTrackingAppService>();
         services.AddScoped<SalesShortages>();
         services.AddScoped<ISalesShortages>(provider => provider.GetRequiredService<SalesShortages>());
         return services;

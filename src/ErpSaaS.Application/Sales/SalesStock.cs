@@ -22,17 +22,25 @@ public sealed class SalesStock(IStockReservations reservations, IStockAvailabili
         var byPromised = await availability.GetAvailableByAsync(line.ProductId, order.WarehouseId, line.PromisedDate, cancellationToken) + ownReservation;
         var needed = line.OpenQuantity;
         var shortNow = Math.Max(0m, needed - availableNow);
-        DateOnly? coveredOn = shortNow == 0m ? today : null;
-        if (coveredOn is null)
-        {
-            foreach (var day in await queries.GetSupplyDatesAsync(line.ProductId, order.WarehouseId, today, cancellationToken))
-            {
-                if (await availability.GetAvailableByAsync(line.ProductId, order.WarehouseId, day, cancellationToken) + ownReservation < needed) continue;
-                coveredOn = day;
-                break;
-            }
-        }
+        var coveredOn = await CoveredOnAsync(line.ProductId, order.WarehouseId, needed, availableNow, ownReservation, today, cancellationToken);
         return new SalesLineAvailabilityDto(line.LineNumber, productCode, needed, availableNow, byPromised, shortNow, line.PromisedDate, coveredOn);
+    }
+
+    /// <summary>
+    /// The first day what a line needs is there: today when it is available now, else the first day open supply on
+    /// order brings enough; null when no supply covers it. A short line covered after its promised date is the order
+    /// page's late-supply warning (and the tracking board's).
+    /// </summary>
+    public async Task<DateOnly?> CoveredOnAsync(Guid productId, Guid warehouseId, decimal needed, decimal availableNow, decimal ownReservation, DateOnly today,
+        CancellationToken cancellationToken = default)
+    {
+        if (needed - availableNow <= 0m) return today;
+        foreach (var day in await queries.GetSupplyDatesAsync(productId, warehouseId, today, cancellationToken))
+        {
+            if (await availability.GetAvailableByAsync(productId, warehouseId, day, cancellationToken) + ownReservation < needed) continue;
+            return day;
+        }
+        return null;
     }
 
     /// <summary>

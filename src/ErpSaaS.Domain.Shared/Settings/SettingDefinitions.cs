@@ -43,6 +43,7 @@ public static class SettingDefinitions
         all.AddRange(Inventory.Alerts.StockAlertSettings.Definitions);
         all.AddRange(Sales.SalesSettings.Definitions);
         all.AddRange(Purchasing.PurchasingSettings.Definitions);
+        all.AddRange(Analytics.AnalyticsSettings.Definitions);
         return all;
     }
 }

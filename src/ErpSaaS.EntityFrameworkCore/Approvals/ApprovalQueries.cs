@@ -68,6 +68,34 @@ internal sealed class ApprovalQueries(ErpDbContext db) : IApprovalQueries
     public Task<int> CountPendingAsync(IReadOnlyCollection<Guid> approverIds, CancellationToken cancellationToken = default) =>
         Pending(Guid.Empty, approverIds, new ApprovalInboxQuery()).CountAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<PendingApprovalDto>> GetPendingStepsAsync(
+        IReadOnlyCollection<ApprovalDocumentType>? documentTypes, IReadOnlyCollection<Guid>? documentIds, DateTimeOffset now, bool overdueOnly,
+        CancellationToken cancellationToken = default)
+    {
+        var rows = from request in db.Set<ApprovalRequest>().AsNoTracking().IgnoreAutoIncludes()
+                   join step in db.Set<ApprovalRequestStep>().IgnoreAutoIncludes() on request.Id equals step.RequestId
+                   where request.Status == ApprovalRequestStatus.Pending && step.Status == ApprovalStepStatus.Active
+                   select new { request, step.Name, step.DueAt };
+        if (documentTypes is not null)
+        {
+            var types = documentTypes.ToList();
+            rows = rows.Where(r => types.Contains(r.request.DocumentType));
+        }
+        if (documentIds is not null)
+        {
+            var ids = documentIds.ToList();
+            rows = rows.Where(r => ids.Contains(r.request.DocumentId));
+        }
+        if (overdueOnly) rows = rows.Where(r => r.DueAt < now);
+        var found = await rows.OrderBy(r => r.DueAt).ThenBy(r => r.request.Id).Select(r => new
+        {
+            r.request.DocumentType, r.request.DocumentId, r.request.Id, r.request.DocumentNumber, r.request.Summary, r.request.Url, r.Name,
+            r.request.SubmittedAt, r.DueAt,
+        }).ToListAsync(cancellationToken);
+        return [.. found.Select(r => new PendingApprovalDto(
+            r.DocumentType, r.DocumentId, r.Id, r.DocumentNumber, r.Summary, r.Url, r.Name, r.SubmittedAt, r.DueAt, r.DueAt is { } due && due < now))];
+    }
+
     public Task<PagedResult<ApprovalHistoryItemDto>> GetDecidedAsync(Guid userId, ApprovalInboxQuery query, CancellationToken cancellationToken = default)
     {
         var rows = from approver in db.Set<ApprovalStepApprover>().AsNoTracking()

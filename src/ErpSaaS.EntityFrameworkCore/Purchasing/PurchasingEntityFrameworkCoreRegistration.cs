@@ -12,6 +12,7 @@ public static class PurchasingEntityFrameworkCoreRegistration
         services.AddScoped<IPurchasingLookups, PurchasingLookups>();
         services.AddScoped<IPurchasingQueries, PurchasingQueries>();
         services.AddScoped<IPurchaseInvoiceQueries, PurchaseInvoiceQueries>();
+        services.AddScoped<IPurchaseTrackingQueries, PurchaseTrackingQueries>();
         return services;
     }
 }

@@ -155,6 +155,8 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
                    join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on r.OrderId equals o.Id
                    join c in db.Customers on r.CustomerId equals c.Id
                    join w in db.Warehouses on r.WarehouseId equals w.Id
+                   where query.CustomerId == null || r.CustomerId == query.CustomerId
+                   where query.ProductId == null || db.Set<SalesReturnLine>().Any(l => l.ReturnId == r.Id && l.ProductId == query.ProductId)
                    select new
                    {
                        r.Id, r.Number, r.Status, DeliveryNumber = d.Number, OrderNumber = o.Number, CustomerCode = c.Code, CustomerName = c.Name, WarehouseCode = w.Code,

@@ -74,6 +74,7 @@ public static class SalesEntityFrameworkCoreRegistration
     {
         services.AddScoped<ISalesRepository, SalesRepository>();
         services.AddScoped<ISalesQueries, SalesQueries>();
+        services.AddScoped<ISalesTrackingQueries, SalesTrackingQueries>();
         return services;
     }
 }

@@ -4,7 +4,7 @@ using ErpSaaS.Web.Menu;
 
 namespace ErpSaaS.Web.Purchasing;
 
-/// <summary>The "Purchasing" group on the tenant side: requisitions, purchase orders, goods receipts, invoices, returns and supplier performance.</summary>
+/// <summary>The "Purchasing" group on the tenant side: requisitions, purchase orders, goods receipts, invoices, returns, supplier performance and order tracking.</summary>
 public sealed class PurchasingMenuContributor : IMenuContributor
 {
     public const string PurchasingGroup = "Purchasing";
@@ -16,7 +16,8 @@ public sealed class PurchasingMenuContributor : IMenuContributor
             .Item(Item("Menu:GoodsReceipts", "ti ti-truck-delivery", "/app/purchasing/receipts", 20) with { RequiredPermission = ErpPermissions.Trading.PurchasingOrReceiving })
             .Item(Item("Menu:PurchaseInvoices", "ti ti-receipt", "/app/purchasing/invoices", 30))
             .Item(Item("Menu:PurchaseReturns", "ti ti-truck-return", "/app/purchasing/returns", 40))
-            .Item(Item("Menu:SupplierPerformance", "ti ti-chart-bar", "/app/purchasing/supplier-performance", 50));
+            .Item(Item("Menu:SupplierPerformance", "ti ti-chart-bar", "/app/purchasing/supplier-performance", 50))
+            .Item(Item("Menu:PurchaseTracking", "ti ti-layout-kanban", "/app/purchasing/tracking", 60));
 
     private static MenuItem Item(string text, string icon, string url, int order) => new(text, icon, url, MenuSide.Tenant)
     {

@@ -7,5 +7,5 @@ public static class PurchasingWebModule
 {
     /// <summary>Purchasing's menu entries and API.</summary>
     public static IServiceCollection AddErpPurchasingWeb(this IServiceCollection services) =>
-        services.AddMenuContributor<PurchasingMenuContributor>().AddEndpointContributor<PurchasingApi>();
+        services.AddMenuContributor<PurchasingMenuContributor>().AddEndpointContributor<PurchasingApi>().AddEndpointContributor<PurchaseTrackingApi>();
 }

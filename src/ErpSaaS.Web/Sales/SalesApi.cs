@@ -82,7 +82,7 @@ public static class SalesWebModule
 {
     /// <summary>The sales menu entries and API.</summary>
     public static IServiceCollection AddErpSalesWeb(this IServiceCollection services) =>
-        services.AddMenuContributor<SalesMenuContributor>().AddEndpointContributor<SalesApi>();
+        services.AddMenuContributor<SalesMenuContributor>().AddEndpointContributor<SalesApi>().AddEndpointContributor<SalesTrackingApi>();
 }
 
 /// <summary>The badge colour of each sales status, the same in lists, headers and timelines.</summary>

@@ -160,7 +160,8 @@ public sealed class RoleManagementTests(ErpTestFixture fixture) : IClassFixture<
         refused.Code.ShouldBe(ErrorCodes.FeatureNotEnabled);
         // The form cannot post a disabled checkbox: grants the plan switched off are kept for when it comes back.
         kept.Groups.SelectMany(g => g.Permissions).Where(p => p.IsGranted).Select(p => p.Name).ShouldBe(
-            [ErpPermissions.Identity.Users, ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Purchasing], ignoreOrder: true);
+            [ErpPermissions.Identity.Users, ErpPermissions.Trading.Catalog, ErpPermissions.Trading.Inventory, ErpPermissions.Trading.Purchasing,
+                ErpPermissions.Analytics.ExceptionsView], ignoreOrder: true);
     }
 
     [Fact]

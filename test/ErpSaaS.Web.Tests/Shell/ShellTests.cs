@@ -36,10 +36,10 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
         var home = await browser.SignInAsync("admin", Given.Password);
 
         MenuLinks(home).ShouldBe(["/", "/app/catalog/products", "/app/catalog/categories", "/app/catalog/warehouses", "/app/catalog/units", "/app/catalog/tax-rates", "/app/catalog/customers", "/app/catalog/suppliers", "/app/catalog/price-lists", "/app/catalog/currencies", "/app/catalog/exchange-rates", "/app/imports",
-            "/app/purchasing/requisitions", "/app/purchasing/orders", "/app/purchasing/receipts", "/app/purchasing/invoices", "/app/purchasing/returns", "/app/purchasing/supplier-performance",
+            "/app/purchasing/requisitions", "/app/purchasing/orders", "/app/purchasing/receipts", "/app/purchasing/invoices", "/app/purchasing/returns", "/app/purchasing/supplier-performance", "/app/purchasing/tracking",
             "/app/inventory/stock", "/app/inventory/openings", "/app/inventory/transfers", "/app/inventory/adjustments", "/app/inventory/alerts", "/app/inventory/counts", "/app/inventory/replenishment", "/app/inventory/value", "/app/inventory/reports/slow-moving", "/app/inventory/reports/expiring-batches", "/app/inventory/verification",
-            "/app/sales/quotations", "/app/sales/orders", "/app/sales/deliveries", "/app/sales/invoices", "/app/sales/returns",
-            "/probe/production", "/app/approvals", "/app/approvals/delegations", "/app/approvals/flows", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
+            "/app/sales/quotations", "/app/sales/orders", "/app/sales/deliveries", "/app/sales/invoices", "/app/sales/returns", "/app/sales/tracking",
+            "/probe/production", "/app/analytics/exceptions", "/app/approvals", "/app/approvals/delegations", "/app/approvals/flows", "/app/identity/users", "/app/identity/roles", "/app/settings", "/app/audit", "/app/billing"]);
         home.Document.QuerySelector("#main-menu")!.TextContent.ShouldContain(T("Menu:Group:Administration"));
     }
 
@@ -50,7 +50,7 @@ public sealed class ShellTests(ProbeWebFixture fixture) : IClassFixture<ProbeWeb
         "/app/inventory/stock", "/app/inventory/openings", "/app/inventory/transfers", "/app/inventory/adjustments", "/app/inventory/alerts", "/app/inventory/counts", "/app/inventory/replenishment", "/app/inventory/value", "/app/inventory/reports/slow-moving", "/app/inventory/reports/expiring-batches", "/app/inventory/verification", "/probe/production",
         "/app/approvals", "/app/approvals/delegations",
     })]
-    [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/products", "/app/catalog/categories", "/app/catalog/warehouses", "/app/catalog/units", "/app/catalog/tax-rates", "/app/catalog/customers", "/app/catalog/suppliers", "/app/catalog/price-lists", "/app/catalog/currencies", "/app/catalog/exchange-rates", "/app/imports", "/app/purchasing/requisitions", "/app/purchasing/orders", "/app/purchasing/receipts", "/app/purchasing/invoices", "/app/purchasing/returns", "/app/purchasing/supplier-performance", "/app/sales/quotations", "/app/sales/orders", "/app/sales/deliveries", "/app/sales/invoices", "/app/sales/returns", "/probe/production", "/app/approvals", "/app/approvals/delegations", "/app/audit" })]
+    [InlineData(StaticRoles.Accountant, new[] { "/", "/app/catalog/products", "/app/catalog/categories", "/app/catalog/warehouses", "/app/catalog/units", "/app/catalog/tax-rates", "/app/catalog/customers", "/app/catalog/suppliers", "/app/catalog/price-lists", "/app/catalog/currencies", "/app/catalog/exchange-rates", "/app/imports", "/app/purchasing/requisitions", "/app/purchasing/orders", "/app/purchasing/receipts", "/app/purchasing/invoices", "/app/purchasing/returns", "/app/purchasing/supplier-performance", "/app/purchasing/tracking", "/app/sales/quotations", "/app/sales/orders", "/app/sales/deliveries", "/app/sales/invoices", "/app/sales/returns", "/app/sales/tracking", "/probe/production", "/app/analytics/exceptions", "/app/approvals", "/app/approvals/delegations", "/app/audit" })]
     public async Task Other_roles_see_only_the_entries_their_permissions_open(string role, string[] expected)
     {
         var (tenantId, slug) = await TenantAsync();
