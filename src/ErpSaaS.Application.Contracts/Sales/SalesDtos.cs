@@ -185,9 +185,16 @@ public sealed record SalesReceiptDto(decimal Amount, DateOnly ReceivedOn, Receip
 public sealed record SalesInvoiceDto(
     Guid Id, string Number, SalesInvoiceStatus Status, uint Version, Guid OrderId, string OrderNumber, Guid DeliveryId, string DeliveryNumber, string CustomerCode,
     string CustomerName, string CurrencyCode, DateOnly InvoiceDate, DateOnly DueDate, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal ReceivedAmount,
-    IReadOnlyList<SalesInvoiceLineDto> Lines, IReadOnlyList<SalesReceiptDto> Receipts, IReadOnlyList<SalesEventDto> Timeline, decimal CreditedAmount = 0m)
+    IReadOnlyList<SalesInvoiceLineDto> Lines, IReadOnlyList<SalesReceiptDto> Receipts, IReadOnlyList<SalesEventDto> Timeline, decimal CreditedAmount = 0m,
+    decimal? ExchangeRate = null)
 {
     public decimal OpenAmount => TotalAmount - ReceivedAmount - CreditedAmount;
+
+    /// <summary>The company's base currency; the invoice counts in it at its order's <see cref="ExchangeRate"/>.</summary>
+    public string? BaseCurrencyCode { get; init; }
+
+    /// <summary>The total in the base currency at the order's rate (rounded to the cent); null when the order has no rate.</summary>
+    public decimal? BaseTotalAmount => ExchangeRate is { } rate ? decimal.Round(TotalAmount * rate, SalesConsts.AmountScale, MidpointRounding.AwayFromZero) : null;
 }
 
 public sealed class SalesReceiptInput

@@ -140,7 +140,8 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
     {
         var invoice = await db.Set<SalesInvoice>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invoice is null) return null;
-        var orderNumber = await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.Id == invoice.OrderId).Select(o => o.Number).FirstAsync(cancellationToken);
+        var order = await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.Id == invoice.OrderId).Select(o => new { o.Number, o.ExchangeRate }).FirstAsync(cancellationToken);
+        var orderNumber = order.Number;
         var deliveryNumber = await db.Set<SalesDelivery>().IgnoreAutoIncludes().Where(d => d.Id == invoice.DeliveryId).Select(d => d.Number).FirstAsync(cancellationToken);
         var customer = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == invoice.CustomerId).Select(c => new { c.Code, c.Name }).FirstAsync(cancellationToken);
         var products = await ProductsAsync(invoice.Lines.Select(l => l.ProductId), cancellationToken);
@@ -150,7 +151,7 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             [.. invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new SalesInvoiceLineDto(l.LineNumber, l.OrderLineNumber, products[l.ProductId].Code,
                 products[l.ProductId].Name, products[l.ProductId].BaseUnit, l.Quantity, l.NetAmount, l.TaxAmount))],
             [.. invoice.Receipts.OrderBy(r => r.RecordedAt).Select(r => new SalesReceiptDto(r.Amount, r.ReceivedOn, r.Method, r.Reference, r.RecordedAt, r.UserName))],
-            Timeline(invoice.Timeline), invoice.CreditedAmount);
+            Timeline(invoice.Timeline), invoice.CreditedAmount, order.ExchangeRate);
     }
 
     public Task<PagedResult<SalesReturnSummaryDto>> GetReturnsAsync(SalesListQuery query, CancellationToken cancellationToken = default)

@@ -60,11 +60,16 @@ public sealed class SalesForeignCurrencyTests(ErpTestFixture fixture) : IClassFi
         var withinStatus = await shop.ConfirmAsync(within);
         var beyondOrder = await shop.GetOrderAsync(beyond);
         var withinOrder = await shop.GetOrderAsync(within);
+        var invoice = await shop.AsSalespersonAsync<ISalesInvoiceAppService, SalesInvoiceDto>(async invoices =>
+            await invoices.GetAsync(await shop.InvoiceAsync(await shop.DeliverAsync(within, (1, 10m)))));
 
         // US1: 8,023.00 CNY > 1,000 USD = 7,100.00 CNY; US2: 8,023.00 CNY ≤ 1,200 USD = 8,520.00 CNY.
         (beyondStatus, beyondOrder.CreditApproval).ShouldBe((SalesOrderStatus.PendingApproval, SalesApprovalState.Pending));
         (withinStatus, withinOrder.CreditApproval).ShouldBe((SalesOrderStatus.Confirmed, SalesApprovalState.NotNeeded));
         (beyondOrder.CurrencyCode, beyondOrder.TotalAmount, beyondOrder.ExchangeRate, beyondOrder.BaseTotalAmount, beyondOrder.BaseCurrencyCode)
+            .ShouldBe(("USD", 1_130m, (decimal?)7.1m, (decimal?)8_023m, "CNY"));
+        // The receivable follows the order: in dollars, counting 8,023.00 yuan at the order's rate.
+        (invoice.CurrencyCode, invoice.TotalAmount, invoice.ExchangeRate, invoice.BaseTotalAmount, invoice.BaseCurrencyCode)
             .ShouldBe(("USD", 1_130m, (decimal?)7.1m, (decimal?)8_023m, "CNY"));
     }
 
