@@ -130,6 +130,32 @@ public sealed class SalesBackOrderTests(ErpTestFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_goods_receipt_posted_against_a_purchase_order_reserves_the_back_order_waiting_for_it()
+    {
+        var acme = await ErpSaaS.Application.Tests.Purchasing.PurchasingCompany.CreateAsync(fixture);
+        await acme.AddProductAsync("P-1", standardCost: 4m);
+        await acme.AddSupplierAsync("S-1");
+        await acme.ListAsync("S-1", "P-1", price: 5.00m);
+        var customer = await acme.InTransactionAsync(async sp => (await sp.GetRequiredService<ErpSaaS.Catalog.CustomerManager>().CreateAsync("C1", "C1 Ltd", "CNY")).Id);
+        var sales = (Func<ISalesOrderAppService, Task<SalesOrderDto>> work) => acme.InCompanyAsync(sp => work(sp.GetRequiredService<ISalesOrderAppService>()));
+        var orderId = (await sales(async o => await o.GetAsync(await o.CreateAsync(new SalesOrderInput
+        {
+            RequestId = Guid.NewGuid(), CustomerId = customer, WarehouseId = acme.Warehouse("WH01"), Lines = [new SalesOrderLineInput { Product = "P-1", Quantity = 8m, UnitPrice = 9m }],
+        })))).Id;
+        await sales(async o => { await o.ConfirmAsync(orderId, new SalesActionInput { Version = (await o.GetAsync(orderId)).Version, BackOrder = true }); return await o.GetAsync(orderId); });
+        var purchase = await acme.CreateOrderAsync("S-1", new PurchaseOrderLineInput { Product = "P-1", Quantity = 10m });
+        await acme.SubmitAsync(purchase);
+
+        var receipt = await acme.ReceiveAsync(purchase, null, new GoodsReceiptLineInput { OrderLineNumber = 1, AcceptedQuantity = 10m });
+        var order = await sales(o => o.GetAsync(orderId));
+        var receiptNumber = (await acme.Receipts(r => r.GetAsync(receipt))).Number;
+
+        Figures(order).ShouldBe([(1, 8m, 0m)]);
+        (order.Timeline[^1].Status, order.Timeline[^1].Comment).ShouldBe((SalesConsts.BackOrderReservedEvent, $"#1: 8 ({receiptNumber})"));
+        (await acme.LevelAsync("P-1", "WH01")).OnHand.ShouldBe(10m);
+    }
+
+    [Fact]
     public async Task Only_reserved_stock_is_delivered_and_the_back_ordered_rest_after_it_is_reserved_by_the_button()
     {
         var shop = await ShopAsync();
