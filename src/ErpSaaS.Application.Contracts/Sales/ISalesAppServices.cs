@@ -15,9 +15,11 @@ public interface ISalesOrderAppService
     Task<IReadOnlyList<SalesLineAvailabilityDto>> GetAvailabilityAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Confirms a draft (or an approved order): a discount above the company's limit or an order beyond the customer's
-    /// credit goes to approval first; otherwise every line's stock is reserved at once, or nothing is and the short
-    /// line is named. Returns where the order stands afterwards.
+    /// Confirms a draft (or an approved order): the rate to the base currency is fixed (refused next to the currency when
+    /// there is none); a discount above the company's limit or an order beyond the customer's credit (both in the base
+    /// currency) goes to approval first; otherwise every line's stock is reserved at once, or nothing is and the short
+    /// line is named; or, with <see cref="SalesActionInput.BackOrder"/>, each line reserves what is available and the rest
+    /// is back-ordered. Returns where the order stands afterwards.
     /// </summary>
     Task<SalesOrderStatus> ConfirmAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
 
@@ -30,8 +32,17 @@ public interface ISalesOrderAppService
     /// <summary>A draft purchase requisition for each short line that has none yet (the "suggestion" setting's button).</summary>
     Task<IReadOnlyList<SalesShortLineDto>> RaisePurchaseNeedsAsync(Guid id, CancellationToken cancellationToken = default);
 
-    /// <summary>Cancels an order nothing of which was delivered; its reservations are released and a pending approval withdrawn.</summary>
+    /// <summary>Cancels an order nothing of which was delivered; its reservations are released, its back order cleared and a pending approval withdrawn.</summary>
     Task CancelAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the company lets a short order be confirmed with a back order (setting Sales.BackOrders).</summary>
+    Task<bool> BackOrdersAllowedAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Reserves as much of the order's back-ordered lines as is available now (stock arriving does this by itself, the
+    /// line promised first served first); refused when nothing is back-ordered or nothing is available.
+    /// </summary>
+    Task<SalesBackOrderResultDto> ReserveBackOrdersAsync(Guid id, CancellationToken cancellationToken = default);
 }
 
 public interface ISalesDeliveryAppService

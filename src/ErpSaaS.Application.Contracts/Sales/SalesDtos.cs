@@ -45,6 +45,12 @@ public sealed class SalesActionInput
 
     [MaxLength(SalesConsts.MaxCommentLength)]
     public string? Comment { get; set; }
+
+    /// <summary>
+    /// Confirm only: when some line is short, reserve what is available of every line and back-order the rest
+    /// (where the company allows back orders) instead of refusing the confirmation.
+    /// </summary>
+    public bool BackOrder { get; set; }
 }
 
 public sealed class SalesListQuery : PageRequest
@@ -52,7 +58,7 @@ public sealed class SalesListQuery : PageRequest
     /// <summary>Part of the number, or of the customer's code or name.</summary>
     public string? Search { get; set; }
 
-    /// <summary>A status name of the listed document.</summary>
+    /// <summary>A status name of the listed document; for orders also <see cref="BackOrderedFilter"/> (open orders with a back order).</summary>
     public string? Status { get; set; }
 
     /// <summary>Sales returns only: returns with a line of this product (the exceptions list links here).</summary>
@@ -60,18 +66,24 @@ public sealed class SalesListQuery : PageRequest
 
     /// <summary>Sales returns only: returns of this customer.</summary>
     public Guid? CustomerId { get; set; }
+
+    public const string BackOrderedFilter = "BackOrdered";
 }
 
 public sealed record SalesEventDto(string Status, DateTimeOffset At, string? UserName, string? Comment);
 
+/// <param name="BackOrderedQuantity">Base units the open order still waits for stock for (0 when nothing is back-ordered).</param>
 public sealed record SalesOrderSummaryDto(
     Guid Id, string Number, SalesOrderStatus Status, string CustomerCode, string CustomerName, DateOnly OrderDate, decimal TotalAmount, string CurrencyCode,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt, decimal BackOrderedQuantity = 0m)
+{
+    public bool IsBackOrdered => BackOrderedQuantity > 0m;
+}
 
 public sealed record SalesOrderLineDto(
     int LineNumber, Guid ProductId, string ProductCode, string ProductName, decimal Quantity, string Unit, decimal BaseQuantity, string BaseUnit, decimal UnitPrice,
     decimal DiscountPercent, decimal TaxRate, decimal NetAmount, decimal TaxAmount, DateOnly PromisedDate, decimal DeliveredQuantity, decimal ReturnedQuantity,
-    decimal InvoicedQuantity, decimal OpenQuantity, decimal ReservedQuantity);
+    decimal InvoicedQuantity, decimal OpenQuantity, decimal ReservedQuantity, decimal BackOrderedQuantity = 0m);
 
 /// <summary>A document of the order's chain (delivery, invoice) as the order page lists it.</summary>
 public sealed record SalesLinkDto(Guid Id, string Number, string Status, DateTimeOffset CreatedAt, decimal? Amount);
@@ -80,10 +92,17 @@ public sealed record SalesOrderDto(
     Guid Id, string Number, SalesOrderStatus Status, uint Version, Guid CustomerId, string CustomerCode, string CustomerName, Guid WarehouseId, string WarehouseCode,
     DateOnly OrderDate, string CurrencyCode, string? Comment, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal InvoicedAmount, decimal ReceivedAmount,
     SalesApprovalState DiscountApproval, SalesApprovalState CreditApproval, IReadOnlyList<SalesOrderLineDto> Lines, IReadOnlyList<SalesEventDto> Timeline,
-    IReadOnlyList<SalesLinkDto> Deliveries, IReadOnlyList<SalesLinkDto> Invoices)
+    IReadOnlyList<SalesLinkDto> Deliveries, IReadOnlyList<SalesLinkDto> Invoices, decimal? ExchangeRate = null, decimal? BaseTotalAmount = null)
 {
     public bool IsDraft => Status == SalesOrderStatus.Draft;
     public bool IsOpen => Status is SalesOrderStatus.Confirmed or SalesOrderStatus.PartiallyDelivered;
+
+    /// <summary>The company's base currency (the approval amounts and the credit check are in it).</summary>
+    public string? BaseCurrencyCode { get; init; }
+
+    /// <summary>Base units the open order still waits for stock for (confirmed with a back order, not reserved yet).</summary>
+    public decimal BackOrderedQuantity => IsOpen ? Lines.Sum(l => l.BackOrderedQuantity) : 0m;
+    public bool IsBackOrdered => BackOrderedQuantity > 0m;
 
     /// <summary>Base units still to deliver over all lines.</summary>
     public decimal ToDeliverQuantity => Lines.Sum(l => l.OpenQuantity);
@@ -172,9 +191,16 @@ public sealed record SalesReceiptDto(decimal Amount, DateOnly ReceivedOn, Receip
 public sealed record SalesInvoiceDto(
     Guid Id, string Number, SalesInvoiceStatus Status, uint Version, Guid OrderId, string OrderNumber, Guid DeliveryId, string DeliveryNumber, string CustomerCode,
     string CustomerName, string CurrencyCode, DateOnly InvoiceDate, DateOnly DueDate, decimal NetAmount, decimal TaxAmount, decimal TotalAmount, decimal ReceivedAmount,
-    IReadOnlyList<SalesInvoiceLineDto> Lines, IReadOnlyList<SalesReceiptDto> Receipts, IReadOnlyList<SalesEventDto> Timeline, decimal CreditedAmount = 0m)
+    IReadOnlyList<SalesInvoiceLineDto> Lines, IReadOnlyList<SalesReceiptDto> Receipts, IReadOnlyList<SalesEventDto> Timeline, decimal CreditedAmount = 0m,
+    decimal? ExchangeRate = null)
 {
     public decimal OpenAmount => TotalAmount - ReceivedAmount - CreditedAmount;
+
+    /// <summary>The company's base currency; the invoice counts in it at its order's <see cref="ExchangeRate"/>.</summary>
+    public string? BaseCurrencyCode { get; init; }
+
+    /// <summary>The total in the base currency at the order's rate (rounded to the cent); null when the order has no rate.</summary>
+    public decimal? BaseTotalAmount => ExchangeRate is { } rate ? decimal.Round(TotalAmount * rate, SalesConsts.AmountScale, MidpointRounding.AwayFromZero) : null;
 }
 
 public sealed class SalesReceiptInput
@@ -241,4 +267,7 @@ public sealed class SalesReturnLineInput
 }
 
 /// <summary>An unconfirmed order line short for its promised date: what a purchase need would ask for, and the requisition raised already.</summary>
+/// <summary>What "reserve back orders" reserved now and what still waits, in base units over all lines.</summary>
+public sealed record SalesBackOrderResultDto(decimal Reserved, decimal StillBackOrdered);
+
 public sealed record SalesShortLineDto(int LineNumber, string ProductCode, decimal ShortQuantity, DateOnly PromisedDate, Guid? RequisitionId, string? RequisitionNumber);

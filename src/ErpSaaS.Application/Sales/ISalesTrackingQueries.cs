@@ -1,7 +1,7 @@
 namespace ErpSaaS.Sales;
 
 /// <summary>A line of a tracked order still to deliver (base units), for the late-delivery and late-supply marks.</summary>
-public sealed record SalesTrackingOpenLine(int LineNumber, Guid ProductId, decimal OpenQuantity, DateOnly PromisedDate);
+public sealed record SalesTrackingOpenLine(int LineNumber, Guid ProductId, decimal OpenQuantity, DateOnly PromisedDate, decimal BackOrderedQuantity = 0m);
 
 /// <summary>One sales order as the tracking board reads it, its lines already summed (base units), and what its invoices still wait for.</summary>
 public sealed record SalesTrackingOrderRow(

@@ -5,7 +5,7 @@ namespace ErpSaaS.Sales;
 
 public static class SalesApplicationModule
 {
-    /// <summary>Sales use cases (orders, deliveries, invoices and receipts), their approval handlers and the billing usage row.</summary>
+    /// <summary>Sales use cases (orders, deliveries, invoices and receipts), their approval handlers, the billing usage row, and back orders served when stock arrives.</summary>
     public static IServiceCollection AddErpSales(this IServiceCollection services)
     {
         services.AddScoped<SalesManager>();
@@ -25,6 +25,7 @@ public static class SalesApplicationModule
         services.AddScoped<ISalesTrackingAppService, SalesTrackingAppService>();
         services.AddScoped<SalesShortages>();
         services.AddScoped<ISalesShortages>(provider => provider.GetRequiredService<SalesShortages>());
+        services.AddScoped<Inventory.IStockArrivalHandler, SalesBackOrderArrivals>();
         return services;
     }
 }

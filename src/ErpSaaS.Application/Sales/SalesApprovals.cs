@@ -19,7 +19,8 @@ public sealed class SalesApprovals(IServiceProvider services)
     public async Task<bool> SubmitAsync(SalesOrder order, Customer customer, SalesApprovalReason reason, decimal creditExposure, CancellationToken cancellationToken)
     {
         var facts = reason == SalesApprovalReason.Discount
-            ? new ApprovalFacts(Amount: order.TotalAmount, DiscountPercent: order.MaxDiscountPercent, PartnerCategory: customer.Grade.ToString(), WarehouseId: order.WarehouseId)
+            // Flows set their thresholds in the company's currency, so the order counts at its base-currency total.
+            ? new ApprovalFacts(Amount: order.BaseTotalAmount ?? order.TotalAmount, DiscountPercent: order.MaxDiscountPercent, PartnerCategory: customer.Grade.ToString(), WarehouseId: order.WarehouseId)
             : new ApprovalFacts(Amount: creditExposure, PartnerCategory: customer.Grade.ToString(), WarehouseId: order.WarehouseId);
         var summary = $"{customer.Code} {customer.Name} · {order.TotalAmount:0.00} {order.CurrencyCode}";
         var result = await Requests.SubmitAsync(

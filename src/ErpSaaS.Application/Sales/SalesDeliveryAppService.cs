@@ -46,7 +46,7 @@ public sealed class SalesDeliveryAppService(
                 var index = order.Lines.ToList().IndexOf(line);
                 var asked = input.Lines.FirstOrDefault(l => l.OrderLineNumber == line.LineNumber);
                 var baseQuantity = asked is null && input.Lines.Count == 0
-                    ? line.OpenQuantity - onDrafts.GetValueOrDefault(line.LineNumber)
+                    ? line.ReservedQuantity - onDrafts.GetValueOrDefault(line.LineNumber)
                     : asked?.Quantity is { } quantity ? ToBase(line, quantity, index) : 0m;
                 if (baseQuantity <= 0m) continue;
                 lines.AddRange(await BatchesAsync(order, line, baseQuantity, index, ct));

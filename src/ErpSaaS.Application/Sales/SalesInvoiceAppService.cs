@@ -7,7 +7,7 @@ namespace ErpSaaS.Sales;
 
 public sealed class SalesInvoiceAppService(
     IPermissionChecker permissions, ISalesQueries queries, ISalesRepository documents, SalesManager manager, SalesActors actors, ICustomerRepository customers,
-    IUnitOfWork unitOfWork) : ISalesInvoiceAppService
+    CurrencyManager currencyManager, IUnitOfWork unitOfWork) : ISalesInvoiceAppService
 {
     public async Task<PagedResult<SalesInvoiceSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,8 @@ public sealed class SalesInvoiceAppService(
     public async Task<SalesInvoiceDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
-        return await queries.FindInvoiceAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(SalesInvoice), id);
+        var invoice = await queries.FindInvoiceAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(SalesInvoice), id);
+        return invoice with { BaseCurrencyCode = await currencyManager.GetBaseCurrencyAsync(cancellationToken) };
     }
 
     public async Task<Guid> CreateFromDeliveryAsync(Guid deliveryId, CancellationToken cancellationToken = default)

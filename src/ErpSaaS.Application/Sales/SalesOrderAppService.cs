@@ -11,7 +11,8 @@ namespace ErpSaaS.Sales;
 
 public sealed class SalesOrderAppService(
     IPermissionChecker permissions, ISalesQueries queries, ISalesRepository documents, SalesManager manager, SalesActors actors, ICustomerRepository customers,
-    SalesInputs inputs, IStockDocumentLookups lookups, ISettingStore settings, SalesStock stock, SalesApprovals approvals, SalesShortages shortages, IPurchaseNeeds needs, IUnitOfWork unitOfWork) : ISalesOrderAppService
+    SalesInputs inputs, IStockDocumentLookups lookups, ISettingStore settings, SalesStock stock, SalesApprovals approvals, SalesShortages shortages, IPurchaseNeeds needs,
+    ICurrencyConverter currencies, CurrencyManager currencyManager, IUnitOfWork unitOfWork) : ISalesOrderAppService
 {
     public async Task<PagedResult<SalesOrderSummaryDto>> GetListAsync(SalesListQuery query, CancellationToken cancellationToken = default)
     {
@@ -30,8 +31,18 @@ public sealed class SalesOrderAppService(
     public async Task<SalesOrderDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
-        return await queries.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(SalesOrder), id);
+        var order = await queries.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(SalesOrder), id);
+        return order with { BaseCurrencyCode = await currencyManager.GetBaseCurrencyAsync(cancellationToken) };
     }
+
+    public async Task<bool> BackOrdersAllowedAsync(CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
+        return await BackOrdersAllowedInternalAsync(cancellationToken);
+    }
+
+    private async Task<bool> BackOrdersAllowedInternalAsync(CancellationToken cancellationToken) =>
+        await settings.GetAsync(SalesSettings.BackOrders, cancellationToken) != SalesSettings.BackOrdersNotAllowed;
 
     public async Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default)
     {
@@ -104,9 +115,14 @@ public sealed class SalesOrderAppService(
     {
         return await unitOfWork.InTransactionAsync(async ct =>
         {
+            if (input.BackOrder && !await BackOrdersAllowedInternalAsync(ct))
+            {
+                throw BusinessException.ForField(nameof(SalesActionInput.BackOrder), SalesErrorCodes.BackOrdersNotAllowed);
+            }
             var order = await LoadAsync(id, ct);
             order.CheckVersion(input.Version);
-            if (order.IsDraft && await NeedsApprovalAsync(order, ct) is { } needs)
+            if (order.IsDraft) order.FixExchangeRate(await RateAsync(order.CurrencyCode, actor.Today, ct));
+            if (order.IsDraft && await NeedsApprovalAsync(order, actor.Today, ct) is { } needs)
             {
                 order.SubmitForApproval(needs.Discount, needs.Credit, actor);
                 if (needs.Discount && await approvals.SubmitAsync(order, needs.Customer, SalesApprovalReason.Discount, needs.Exposure, ct))
@@ -120,14 +136,26 @@ public sealed class SalesOrderAppService(
                 if (order.Status != SalesOrderStatus.Approved) return order.Status;
             }
             if (order.Status is not (SalesOrderStatus.Draft or SalesOrderStatus.Approved)) throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, order.Number);
-            var shortLines = await stock.TryReserveAsync(order, ct);
-            if (shortLines.Count > 0)
+            if (input.BackOrder)
+            {
+                order.ConfirmWithBackOrder(await stock.ReserveAvailableAsync(order, ct), actor);
+                var backOrdered = order.Lines.Where(l => l.BackOrderedQuantity > 0m).ToList();
+                if (backOrdered.Count > 0 && await shortages.ActionAsync(ct) == ShortageAction.Automatic)
+                {
+                    // The confirmation stands, so the requisitions for what waits are raised in its transaction (once per line).
+                    var shortLines = await shortages.ShortLinesAsync(order, backOrdered, actor.Today, ct);
+                    if (shortLines.Count > 0) await shortages.RaiseAsync(order, shortLines, await ProductCodesAsync(order, ct), ct);
+                }
+                return order.Status;
+            }
+            var refused = await stock.TryReserveAsync(order, ct);
+            if (refused.Count > 0)
             {
                 if (await shortages.ActionAsync(ct) == ShortageAction.Automatic)
                 {
-                    shortOnConfirm((order, await shortages.ShortLinesAsync(order, shortLines, actor.Today, ct), await ProductCodesAsync(order, ct)));
+                    shortOnConfirm((order, await shortages.ShortLinesAsync(order, refused, actor.Today, ct), await ProductCodesAsync(order, ct)));
                 }
-                var line = shortLines.OrderBy(l => l.LineNumber).First();
+                var line = refused.OrderBy(l => l.LineNumber).First();
                 throw SalesStock.Shortage(order, line, await stock.AvailabilityAsync(order, line, await ProductCodeAsync(line, ct), actor.Today, ct));
             }
             order.Confirm(actor);
@@ -150,11 +178,8 @@ public sealed class SalesOrderAppService(
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             var order = await LoadAsync(id, ct);
-            if (order.Status is not (SalesOrderStatus.Draft or SalesOrderStatus.PendingApproval or SalesOrderStatus.Approved))
-            {
-                throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, order.Number);
-            }
-            var shortLines = await shortages.ShortLinesAsync(order, order.Lines, actor.Today, ct);
+            if (!MayBeShort(order)) throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, order.Number);
+            var shortLines = await shortages.ShortLinesAsync(order, ShortCandidates(order), actor.Today, ct);
             if (shortLines.Count == 0) throw new BusinessException(SalesErrorCodes.NothingShort, order.Number);
             await shortages.RaiseAsync(order, shortLines, await ProductCodesAsync(order, ct), ct);
             return await ShortagesAsync(order, actor.Today, ct);
@@ -163,12 +188,34 @@ public sealed class SalesOrderAppService(
 
     private async Task<IReadOnlyList<SalesShortLineDto>> ShortagesAsync(SalesOrder order, DateOnly today, CancellationToken cancellationToken)
     {
-        if (order.Status is not (SalesOrderStatus.Draft or SalesOrderStatus.PendingApproval or SalesOrderStatus.Approved)) return [];
-        var shortLines = await shortages.ShortLinesAsync(order, order.Lines, today, cancellationToken);
+        if (!MayBeShort(order)) return [];
+        var shortLines = await shortages.ShortLinesAsync(order, ShortCandidates(order), today, cancellationToken);
         var raised = await needs.GetRaisedAsync(SalesConsts.OrderSource, order.Id, cancellationToken);
         var codes = await ProductCodesAsync(order, cancellationToken);
         return [.. shortLines.Select(s => (s.Line, s.Short, Raised: raised.FirstOrDefault(r => r.SourceLine == s.Line.LineNumber)))
             .Select(s => new SalesShortLineDto(s.Line.LineNumber, codes[s.Line.ProductId], s.Short, s.Line.PromisedDate, s.Raised?.RequisitionId, s.Raised?.RequisitionNumber))];
+    }
+
+    /// <summary>An order with nothing reserved yet, or an open order with a back order: its lines may be short.</summary>
+    private static bool MayBeShort(SalesOrder order) =>
+        order.Status is SalesOrderStatus.Draft or SalesOrderStatus.PendingApproval or SalesOrderStatus.Approved || order.IsBackOrdered;
+
+    /// <summary>Every line before confirmation; afterwards only the back-ordered ones (the rest is reserved).</summary>
+    private static IEnumerable<SalesOrderLine> ShortCandidates(SalesOrder order) => order.IsOpen ? order.Lines.Where(l => l.BackOrderedQuantity > 0m) : order.Lines;
+
+    public async Task<SalesBackOrderResultDto> ReserveBackOrdersAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
+        var actor = await actors.CurrentAsync(cancellationToken);
+        return await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var order = await LoadAsync(id, ct);
+            if (!order.IsBackOrdered) throw new BusinessException(SalesErrorCodes.NothingBackOrdered, order.Number);
+            var reserved = await stock.ReserveBackOrdersAsync(order, order.Lines, ct);
+            if (reserved.Count == 0) throw new BusinessException(SalesErrorCodes.NothingAvailableForBackOrder, order.Number);
+            order.RecordBackOrderReserved(reserved, null, actor);
+            return new SalesBackOrderResultDto(reserved.Sum(r => r.Quantity), order.BackOrderedQuantity);
+        }, cancellationToken);
     }
 
     private async Task<IReadOnlyDictionary<Guid, string>> ProductCodesAsync(SalesOrder order, CancellationToken cancellationToken)
@@ -200,14 +247,33 @@ public sealed class SalesOrderAppService(
 
     private sealed record ApprovalNeeds(bool Discount, bool Credit, Customer Customer, decimal Exposure);
 
-    private async Task<ApprovalNeeds?> NeedsApprovalAsync(SalesOrder order, CancellationToken cancellationToken)
+    /// <summary>
+    /// Discount above the company's limit, or credit: everything is compared in the company's base currency. The
+    /// exposure (open invoices and committed orders, each at its order's rate, plus this order at the rate just fixed)
+    /// against the credit limit, which is set in the customer's currency and converted at today's rate.
+    /// </summary>
+    private async Task<ApprovalNeeds?> NeedsApprovalAsync(SalesOrder order, DateOnly today, CancellationToken cancellationToken)
     {
         var limit = decimal.Parse(await settings.GetAsync(SalesSettings.DiscountLimitPercent, cancellationToken), CultureInfo.InvariantCulture);
         var customer = await customers.FindAsync(order.CustomerId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
-        var exposure = await documents.GetCreditExposureAsync(customer.Id, order.Id, cancellationToken) + order.TotalAmount;
+        var exposure = await documents.GetCreditExposureAsync(customer.Id, order.Id, cancellationToken) + order.BaseTotalAmount!.Value;
+        var creditLimit = SalesRules.Money(customer.CreditLimit * await RateAsync(customer.CurrencyCode, today, cancellationToken));
         var discount = order.MaxDiscountPercent > limit;
-        var credit = exposure > customer.CreditLimit;
+        var credit = exposure > creditLimit;
         return discount || credit ? new ApprovalNeeds(discount, credit, customer, exposure) : null;
+    }
+
+    /// <summary>The rate to the base currency in force on the day; none is a refusal next to the order's currency.</summary>
+    private async Task<decimal> RateAsync(string currencyCode, DateOnly day, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await currencies.GetRateAsync(currencyCode, day, cancellationToken);
+        }
+        catch (BusinessException missing) when (missing.Code == PartnerErrorCodes.ExchangeRateMissing)
+        {
+            throw BusinessException.ForField(nameof(SalesOrderDto.CurrencyCode), SalesErrorCodes.ExchangeRateMissing, [.. missing.Args]);
+        }
     }
 
     private async Task<string> ProductCodeAsync(SalesOrderLine line, CancellationToken cancellationToken) =>

@@ -38,8 +38,8 @@ public sealed class SalesReturnAppService(
 
     /// <summary>
     /// In one transaction: the return is numbered, the delivery and order count the goods back, invoiced goods are
-    /// credited, and the ledger receives them at the cost they left at. An order still open gets its reservation back
-    /// for what is open again, as far as stock allows (goods sent to quarantine are not available to it).
+    /// credited, and the ledger receives them at the cost they left at. What is open again on the order is back-ordered and
+    /// reserved as far as stock allows (goods sent to quarantine are not available to it); the rest waits for stock.
     /// </summary>
     public async Task<Guid> CreateAsync(SalesReturnInput input, CancellationToken cancellationToken = default)
     {
@@ -64,17 +64,9 @@ public sealed class SalesReturnAppService(
             }
             if (order.IsOpen)
             {
-                foreach (var line in order.Lines.Where(l => salesReturn.Lines.Any(r => r.OrderLineNumber == l.LineNumber)).OrderBy(l => l.ProductId))
-                {
-                    try
-                    {
-                        await stock.ReserveAsync(order, line, ct);
-                    }
-                    catch (BusinessException refused) when (refused.Code == InventoryErrorCodes.InsufficientStock)
-                    {
-                        // The line stays open and unreserved: confirming a new delivery will name the shortage.
-                    }
-                }
+                // What came back is back-ordered on the order; it reserves what is available now, the rest waits for stock.
+                var reserved = await stock.ReserveBackOrdersAsync(order, order.Lines.Where(l => salesReturn.Lines.Any(r => r.OrderLineNumber == l.LineNumber)), ct);
+                order.RecordBackOrderReserved(reserved, salesReturn.Number, actor);
             }
             return salesReturn.Id;
         }, cancellationToken);

@@ -17,7 +17,7 @@ public sealed class SalesStock(IStockReservations reservations, IStockAvailabili
         CancellationToken cancellationToken = default)
     {
         var levels = await availability.GetLevelsAsync([line.ProductId], order.WarehouseId, cancellationToken);
-        var ownReservation = order.IsOpen ? line.OpenQuantity : 0m;
+        var ownReservation = order.IsOpen ? line.ReservedQuantity : 0m;
         var availableNow = levels[line.ProductId].Available + ownReservation;
         var byPromised = await availability.GetAvailableByAsync(line.ProductId, order.WarehouseId, line.PromisedDate, cancellationToken) + ownReservation;
         var needed = line.OpenQuantity;
@@ -49,18 +49,49 @@ public sealed class SalesStock(IStockReservations reservations, IStockAvailabili
     /// </summary>
     public async Task<IReadOnlyList<SalesOrderLine>> TryReserveAsync(SalesOrder order, CancellationToken cancellationToken = default)
     {
-        var shortLines = (await reservations.TryReserveAllAsync([.. order.Lines.Select(line => Request(order, line))], cancellationToken)).ToHashSet();
+        var shortLines = (await reservations.TryReserveAllAsync([.. order.Lines.Select(line => Request(order, line, line.OpenQuantity))], cancellationToken)).ToHashSet();
         return [.. order.Lines.Where(l => shortLines.Contains(l.LineNumber)).OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber)];
     }
 
-    /// <summary>Holds what the line still has open (0 releases it): called after a delivery shipped part of it.</summary>
-    public Task ReserveAsync(SalesOrder order, SalesOrderLine line, CancellationToken cancellationToken = default) =>
-        reservations.ReserveAsync(Request(order, line), cancellationToken);
+    /// <summary>
+    /// Confirmation with a back order: every line reserves as much of what it has open as is available (in product
+    /// order, like <see cref="TryReserveAsync"/>). Returns what each line holds, by line number.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, decimal>> ReserveAvailableAsync(SalesOrder order, CancellationToken cancellationToken = default)
+    {
+        var reserved = new Dictionary<int, decimal>();
+        foreach (var line in order.Lines.OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber))
+        {
+            reserved[line.LineNumber] = await reservations.ReserveAvailableAsync(Request(order, line, line.OpenQuantity), cancellationToken);
+        }
+        return reserved;
+    }
 
-    private static StockReservationRequest Request(SalesOrder order, SalesOrderLine line) => new()
+    /// <summary>
+    /// Reserves as much of the back-ordered lines' waiting quantity as is available now (in product order); returns
+    /// what each line got more. The caller records it on the order.
+    /// </summary>
+    public async Task<IReadOnlyList<(int LineNumber, decimal Quantity)>> ReserveBackOrdersAsync(SalesOrder order, IEnumerable<SalesOrderLine> lines,
+        CancellationToken cancellationToken = default)
+    {
+        var got = new List<(int, decimal)>();
+        foreach (var line in lines.Where(l => l.BackOrderedQuantity > 0m).OrderBy(l => l.ProductId).ThenBy(l => l.LineNumber))
+        {
+            var holds = await reservations.ReserveAvailableAsync(Request(order, line, line.OpenQuantity), cancellationToken);
+            var more = Math.Min(line.BackOrderedQuantity, holds - line.ReservedQuantity);
+            if (more > 0m) got.Add((line.LineNumber, more));
+        }
+        return got;
+    }
+
+    /// <summary>Holds what the line has reserved (0 releases it): called after a delivery shipped part of it. A back-ordered rest is not held.</summary>
+    public Task ReserveAsync(SalesOrder order, SalesOrderLine line, CancellationToken cancellationToken = default) =>
+        reservations.ReserveAsync(Request(order, line, line.ReservedQuantity), cancellationToken);
+
+    private static StockReservationRequest Request(SalesOrder order, SalesOrderLine line, decimal quantity) => new()
     {
         SourceType = SalesConsts.OrderSource, SourceId = order.Id, SourceNumber = order.Number, SourceLine = line.LineNumber,
-        ProductId = line.ProductId, WarehouseId = order.WarehouseId, Quantity = line.OpenQuantity, RequiredOn = line.PromisedDate,
+        ProductId = line.ProductId, WarehouseId = order.WarehouseId, Quantity = quantity, RequiredOn = line.PromisedDate,
     };
 
     public Task ReleaseAllAsync(SalesOrder order, CancellationToken cancellationToken = default) =>

@@ -59,7 +59,7 @@ public sealed class SalesTrackingAppService(
             var late = SalesOrderStages.IsDeliveryLate(o.Status, earliestOpen, today);
             DateOnly? supply = supplyLate.TryGetValue(o.Id, out var due) ? due : null;
             return new SalesTrackingRowDto(
-                o.Id, o.Number, o.Status, SalesOrderStages.Of(o.Status, o.OpenReceivable), o.CustomerId, o.CustomerCode, o.CustomerName, o.WarehouseCode,
+                o.Id, o.Number, o.Status, SalesOrderStages.Of(o.Status, o.OpenReceivable, o.OpenLines.Sum(l => l.BackOrderedQuantity)), o.CustomerId, o.CustomerCode, o.CustomerName, o.WarehouseCode,
                 o.OrderDate, earliestOpen ?? o.EarliestPromise, o.CurrencyCode, o.TotalAmount, o.Lines, o.OpenLines.Count, o.OrderedQuantity,
                 o.OpenLines.Sum(l => l.OpenQuantity), o.OpenReceivable, late, late ? today.DayNumber - earliestOpen!.Value.DayNumber : 0,
                 approval?.DueAt, approval?.IsOverdue ?? false, supply is not null, supply);

@@ -44,4 +44,9 @@ public static class SalesErrorCodes
     public const string ReturnReasonRequired = "Sales:ReturnReasonRequired";
     public const string NothingShort = "Sales:NothingShort";
     public const string ReturnWarehouseInvalid = "Sales:ReturnWarehouseInvalid";
+    public const string BackOrdersNotAllowed = "Sales:BackOrdersNotAllowed";
+    public const string DeliveryExceedsReserved = "Sales:DeliveryExceedsReserved";
+    public const string NothingBackOrdered = "Sales:NothingBackOrdered";
+    public const string NothingAvailableForBackOrder = "Sales:NothingAvailableForBackOrder";
+    public const string ExchangeRateMissing = "Sales:ExchangeRateMissing";
 }

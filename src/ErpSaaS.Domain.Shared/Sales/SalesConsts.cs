@@ -13,6 +13,17 @@ public static class SalesConsts
     public const int AmountScale = 2;
     public const int TaxRateScale = 4;
 
+    /// <summary>An order's rate to the company's base currency is kept like the exchange rates it comes from.</summary>
+    public const int ExchangeRatePrecision = 20;
+    public const int ExchangeRateScale = 10;
+
+    /// <summary>
+    /// Timeline entries that are not a status of the order: confirmed with part of its quantity back-ordered, and a
+    /// back order reserved later (by the salesperson's button or when stock arrived).
+    /// </summary>
+    public const string BackOrderedEvent = "BackOrdered";
+    public const string BackOrderReservedEvent = "BackOrderReserved";
+
     /// <summary>The stock ledger and reservation source type of sales documents.</summary>
     public const string OrderSource = "SalesOrder";
     public const string DeliverySource = "SalesDelivery";

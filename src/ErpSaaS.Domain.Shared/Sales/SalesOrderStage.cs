@@ -14,8 +14,11 @@ public enum SalesOrderStage
     AwaitingApproval = 1,
     ApprovedNotConfirmed = 2,
     AwaitingDelivery = 3,
-    PartlyDelivered = 4,
-    ToInvoice = 5,
-    ToReceivePayment = 6,
-    Finished = 7,
+
+    /// <summary>Confirmed with a back order: part of what is still to deliver waits for stock to arrive.</summary>
+    BackOrdered = 4,
+    PartlyDelivered = 5,
+    ToInvoice = 6,
+    ToReceivePayment = 7,
+    Finished = 8,
 }

@@ -14,11 +14,21 @@ public static class SalesSettings
     /// </summary>
     public const string ShortageAction = "Sales.ShortageAction";
 
+    /// <summary>
+    /// Whether an order short on stock may be confirmed with a back order (Allowed, the default): every line reserves
+    /// what is available and the rest waits for stock; NotAllowed keeps confirmation all or nothing.
+    /// </summary>
+    public const string BackOrders = "Sales.BackOrders";
+
+    public const string BackOrdersAllowed = "Allowed";
+    public const string BackOrdersNotAllowed = "NotAllowed";
+
     public const string Section = "Sales";
 
     public static readonly IReadOnlyList<SettingDefinition> Definitions =
     [
         new(DiscountLimitPercent, "10", ["0", "5", "10", "15", "20", "30", "50", "100"], Section),
         new(ShortageAction, nameof(Sales.ShortageAction.Suggestion), [nameof(Sales.ShortageAction.None), nameof(Sales.ShortageAction.Suggestion), nameof(Sales.ShortageAction.Automatic)], Section),
+        new(BackOrders, BackOrdersAllowed, [BackOrdersAllowed, BackOrdersNotAllowed], Section),
     ];
 }

@@ -44,6 +44,13 @@ public interface IStockReservations
     /// </summary>
     Task<IReadOnlyList<int>> TryReserveAllAsync(IReadOnlyList<StockReservationRequest> requests, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Like <see cref="ReserveAsync"/>, but where the warehouse cannot cover <see cref="StockReservationRequest.Quantity"/>
+    /// the line holds as much as is available (never less than it held already, never more than asked) instead of
+    /// being refused. Returns the quantity the line holds now. A back order reserves what is there this way.
+    /// </summary>
+    Task<decimal> ReserveAvailableAsync(StockReservationRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Releases the reservation of one source line, if it has one.</summary>
     Task ReleaseAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken = default);
 
@@ -65,6 +72,20 @@ public sealed record StockSupplyRequest
     /// <summary>The quantity still expected, in the base unit (not an increment); 0 ends the expectation.</summary>
     public required decimal Quantity { get; init; }
     public required DateOnly DueOn { get; init; }
+}
+
+/// <summary>Stock of a product that came into a warehouse by a posting (see <see cref="IStockArrivalHandler"/>).</summary>
+public sealed record StockArrival(Guid ProductId, Guid WarehouseId);
+
+/// <summary>
+/// Told by the stock ledger, inside the posting's transaction and while the posting still holds its products' locks,
+/// that stock came into warehouses (a goods receipt, a transfer in, a positive adjustment or count, a return). Other
+/// modules promise waiting demand on it here (sales reserves its back orders), atomically with the posting; a
+/// handler reserves through <see cref="IStockReservations"/> and never posts to the ledger itself.
+/// </summary>
+public interface IStockArrivalHandler
+{
+    Task ArrivedAsync(string sourceType, string sourceNumber, IReadOnlyList<StockArrival> arrivals, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -19,10 +19,21 @@ public interface ISalesRepository
     Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// What the customer owes or has committed to, other than <paramref name="exceptOrderId"/>: invoiced and not yet
-    /// received, plus approved or confirmed orders not invoiced yet.
+    /// What the customer owes or has committed to, other than <paramref name="exceptOrderId"/>, in the company's base
+    /// currency (each document at its order's exchange rate): invoiced and not yet received, plus approved or confirmed
+    /// orders not invoiced yet.
     /// </summary>
     Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default);
+
+    /// <summary>Locks the orders' header rows in id order until the transaction ends (before loading them to change them).</summary>
+    Task LockOrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Back-ordered lines of open orders for the (product, warehouse) pairs, first promised first (then first confirmed),
+    /// at most <paramref name="max"/>.
+    /// </summary>
+    Task<IReadOnlyList<(Guid OrderId, int LineNumber, Guid ProductId, Guid WarehouseId)>> GetBackOrderedLinesAsync(
+        IReadOnlyCollection<(Guid ProductId, Guid WarehouseId)> stock, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Per order line, the base quantity on draft deliveries of the order (promised to the warehouse, not shipped yet).</summary>
     Task<IReadOnlyDictionary<int, decimal>> GetDraftDeliveryQuantitiesAsync(Guid orderId, Guid? exceptDeliveryId, CancellationToken cancellationToken = default);

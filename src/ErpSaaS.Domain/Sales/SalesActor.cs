@@ -39,6 +39,9 @@ public sealed class SalesOrderEvent : SalesEvent
 {
     private SalesOrderEvent() { }
     internal SalesOrderEvent(Guid documentId, SalesOrderStatus status, SalesActor actor, string? comment) : base(documentId, status.ToString(), actor, comment) { }
+
+    /// <summary>A timeline entry that is not a status change (see <see cref="SalesConsts.BackOrderedEvent"/>).</summary>
+    internal SalesOrderEvent(Guid documentId, string kind, SalesActor actor, string? comment) : base(documentId, kind, actor, comment) { }
 }
 
 public sealed class SalesDeliveryEvent : SalesEvent
@@ -57,6 +60,9 @@ public sealed class SalesInvoiceEvent : SalesEvent
 public static class SalesRules
 {
     public static string Field(int index, string name) => $"Lines[{index}].{name}";
+
+    /// <summary>A quantity as people write it: 25, not the stored 25.0000.</summary>
+    public static decimal Plain(decimal quantity) => quantity / 1.0000000000000000000000000000m;
 
     public static string? Comment(string? comment, string field = "Comment")
     {

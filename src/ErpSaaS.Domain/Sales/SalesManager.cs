@@ -27,8 +27,8 @@ public sealed class SalesManager(ISalesRepository documents, IDocumentNumberGene
     }
 
     /// <summary>
-    /// A delivery of the quantities asked for; each must fit what the order line still has open minus what other draft
-    /// deliveries already took.
+    /// A delivery of the quantities asked for; each must fit what the order line has reserved minus what other draft
+    /// deliveries already took (a back-ordered rest is delivered once it is reserved).
     /// </summary>
     public async Task<SalesDelivery> CreateDeliveryAsync(Guid requestId, SalesOrder order, IReadOnlyList<DeliveryLineDetails> lines, string? comment, SalesActor actor,
         CancellationToken cancellationToken = default)
@@ -37,9 +37,15 @@ public sealed class SalesManager(ISalesRepository documents, IDocumentNumberGene
         foreach (var group in lines.GroupBy(l => l.OrderLineNumber))
         {
             var line = order.Line(group.Key);
-            if (group.Sum(l => l.Quantity) > line.OpenQuantity - onDrafts.GetValueOrDefault(group.Key))
+            var asked = group.Sum(l => l.Quantity);
+            if (asked > line.OpenQuantity - onDrafts.GetValueOrDefault(group.Key))
             {
                 throw BusinessException.ForField(SalesRules.Field(group.Key - 1, "Quantity"), SalesErrorCodes.DeliveryExceedsOrder, order.Number, group.Key);
+            }
+            if (asked > line.ReservedQuantity - onDrafts.GetValueOrDefault(group.Key))
+            {
+                throw BusinessException.ForField(SalesRules.Field(group.Key - 1, "Quantity"), SalesErrorCodes.DeliveryExceedsReserved, order.Number, group.Key,
+                    SalesRules.Plain(Math.Max(0m, line.ReservedQuantity - onDrafts.GetValueOrDefault(group.Key))));
             }
         }
         var delivery = new SalesDelivery(await numbers.NextAsync(DocumentTypes.Delivery, cancellationToken), requestId, order, lines, comment, actor);

@@ -41,6 +41,12 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
     public Guid CustomerId { get; private set; }
     public Guid WarehouseId { get; private set; }
     public string CurrencyCode { get; private set; } = null!;
+
+    /// <summary>
+    /// Units of the company's base currency one unit of <see cref="CurrencyCode"/> was worth when the order was put to
+    /// confirmation (1 for the base currency); null while a draft. Approval amounts and the credit check use it.
+    /// </summary>
+    public decimal? ExchangeRate { get; private set; }
     public DateOnly OrderDate { get; private set; }
     public string? Comment { get; private set; }
     public decimal NetAmount { get; private set; }
@@ -60,6 +66,15 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
     public IReadOnlyList<SalesOrderEvent> Timeline => _timeline;
 
     public bool IsDraft => Status == SalesOrderStatus.Draft;
+
+    /// <summary>The total in the company's base currency at the order's rate (rounded to the cent); null until the rate is fixed.</summary>
+    public decimal? BaseTotalAmount => ExchangeRate is { } rate ? SalesRules.Money(TotalAmount * rate) : null;
+
+    /// <summary>Base units over all lines that wait for stock: confirmed with a back order and not reserved yet.</summary>
+    public decimal BackOrderedQuantity => IsOpen ? _lines.Sum(l => l.BackOrderedQuantity) : 0m;
+
+    /// <summary>Open, with part of some line still waiting for stock.</summary>
+    public bool IsBackOrdered => BackOrderedQuantity > 0m;
 
     /// <summary>Confirmed and not finished: stock is reserved for what is still to deliver.</summary>
     public bool IsOpen => Status is SalesOrderStatus.Confirmed or SalesOrderStatus.PartiallyDelivered;
@@ -126,6 +141,17 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
         MoveTo(SalesOrderStatus.Draft, actor, reason);
     }
 
+    /// <summary>
+    /// Fixes the rate to the company's base currency as the draft goes to confirmation (the approval amounts and the
+    /// credit check are taken at it); a draft sent back by an approver gets the rate of its next confirmation.
+    /// </summary>
+    public void FixExchangeRate(decimal rate)
+    {
+        EnsureDraft();
+        if (rate <= 0m) throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, Number);
+        ExchangeRate = rate;
+    }
+
     /// <summary>Approved while pending, or a draft needing no approval: the caller has reserved the stock.</summary>
     public void Confirm(SalesActor actor)
     {
@@ -133,6 +159,40 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
         EnsureLines();
         ConfirmedAt = actor.At;
         MoveTo(SalesOrderStatus.Confirmed, actor);
+    }
+
+    /// <summary>
+    /// Confirms with a back order: the caller has reserved what was available of each line (<paramref name="reserved"/>,
+    /// base units by line number); the rest of each line is back-ordered, waits for stock and is reserved later. The
+    /// timeline says what was back-ordered.
+    /// </summary>
+    public void ConfirmWithBackOrder(IReadOnlyDictionary<int, decimal> reserved, SalesActor actor)
+    {
+        if (Status is not (SalesOrderStatus.Draft or SalesOrderStatus.Approved)) throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, Number);
+        EnsureLines();
+        foreach (var line in _lines) line.BackOrderRest(reserved.GetValueOrDefault(line.LineNumber));
+        ConfirmedAt = actor.At;
+        MoveTo(SalesOrderStatus.Confirmed, actor);
+        var backOrdered = _lines.Where(l => l.BackOrderedQuantity > 0m).ToList();
+        if (backOrdered.Count > 0)
+        {
+            _timeline.Add(new SalesOrderEvent(Id, SalesConsts.BackOrderedEvent, actor, string.Join("; ", backOrdered.Select(l => $"#{l.LineNumber}: {SalesRules.Plain(l.BackOrderedQuantity)}"))));
+        }
+    }
+
+    /// <summary>
+    /// Stock was reserved for back-ordered lines (base units by line number, each at most what the line waits for);
+    /// <paramref name="source"/> names what brought the stock (a goods receipt's number), if anything did.
+    /// </summary>
+    public void RecordBackOrderReserved(IReadOnlyList<(int LineNumber, decimal Quantity)> reserved, string? source, SalesActor actor)
+    {
+        if (!IsOpen) throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, Number);
+        var taken = reserved.Where(r => r.Quantity > 0m).ToList();
+        if (taken.Count == 0) return;
+        foreach (var (lineNumber, quantity) in taken) Line(lineNumber).ReserveBackOrder(quantity, Number);
+        var note = string.Join("; ", taken.Select(r => $"#{r.LineNumber}: {SalesRules.Plain(r.Quantity)}"));
+        _timeline.Add(new SalesOrderEvent(Id, SalesConsts.BackOrderReservedEvent, actor, source is null ? note : $"{note} ({source})"));
+        Touch(actor);
     }
 
     /// <summary>An approved order whose stock was short when the approval came: it stays approved and says why on its timeline.</summary>
@@ -151,6 +211,7 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
             throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, Number);
         }
         if (_lines.Any(l => l.DeliveredQuantity > 0m)) throw new BusinessException(SalesErrorCodes.CancelAfterDelivery, Number);
+        foreach (var line in _lines) line.ClearBackOrder();
         MoveTo(SalesOrderStatus.Cancelled, actor, SalesRules.Comment(reason));
     }
 
@@ -165,7 +226,10 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
         RefreshFulfilment(actor);
     }
 
-    /// <summary>Goods came back on a line: they count as not delivered, so the line is open again for a new delivery.</summary>
+    /// <summary>
+    /// Goods came back on a line: they count as not delivered, so the line is open again for a new delivery. Nothing is
+    /// reserved for them yet: they are back-ordered until the caller reserves them.
+    /// </summary>
     public void RecordReturned(int lineNumber, decimal baseQuantity, SalesActor actor)
     {
         Line(lineNumber).AddReturned(baseQuantity);
@@ -275,8 +339,17 @@ public sealed class SalesOrderLine : Entity, IMultiTenant
     public decimal InvoicedNet { get; private set; }
     public decimal InvoicedTax { get; private set; }
 
-    /// <summary>Still to deliver, in base units: what the line's reservation holds once the order is confirmed.</summary>
+    /// <summary>
+    /// Base units of the open quantity that wait for stock: what was short when the order was confirmed with a back
+    /// order (or came back on a return), not reserved yet. Delivered only after it is reserved.
+    /// </summary>
+    public decimal BackOrderedQuantity { get; private set; }
+
+    /// <summary>Still to deliver, in base units: reserved, or back-ordered.</summary>
     public decimal OpenQuantity => BaseQuantity - (DeliveredQuantity - ReturnedQuantity);
+
+    /// <summary>What the line's reservation holds once the order is confirmed: the open quantity less the back order. Deliveries ship at most this.</summary>
+    public decimal ReservedQuantity => OpenQuantity - BackOrderedQuantity;
 
     /// <summary>Delivered (and kept) but not invoiced yet, in base units.</summary>
     public decimal ToInvoiceQuantity => Math.Max(0m, DeliveredQuantity - ReturnedQuantity - InvoicedQuantity);
@@ -287,10 +360,31 @@ public sealed class SalesOrderLine : Entity, IMultiTenant
         {
             throw new BusinessException(SalesErrorCodes.DeliveryExceedsOrder, orderNumber, LineNumber);
         }
+        if (baseQuantity > ReservedQuantity)
+        {
+            throw new BusinessException(SalesErrorCodes.DeliveryExceedsReserved, orderNumber, LineNumber, SalesRules.Plain(ReservedQuantity));
+        }
         DeliveredQuantity += baseQuantity;
     }
 
-    internal void AddReturned(decimal baseQuantity) => ReturnedQuantity += baseQuantity;
+    /// <summary>Returned goods open the line again; until stock is reserved for them they are back-ordered.</summary>
+    internal void AddReturned(decimal baseQuantity)
+    {
+        ReturnedQuantity += baseQuantity;
+        BackOrderedQuantity += baseQuantity;
+    }
+
+    /// <summary>At confirmation with a back order: <paramref name="reserved"/> of the line is reserved, the rest waits for stock.</summary>
+    internal void BackOrderRest(decimal reserved) => BackOrderedQuantity = Math.Max(0m, OpenQuantity - Math.Max(0m, reserved));
+
+    internal void ReserveBackOrder(decimal quantity, string orderNumber)
+    {
+        if (quantity <= 0m || quantity > BackOrderedQuantity) throw new BusinessException(SalesErrorCodes.NothingBackOrdered, orderNumber);
+        BackOrderedQuantity -= quantity;
+    }
+
+    /// <summary>The order is withdrawn: nothing waits for stock any more.</summary>
+    internal void ClearBackOrder() => BackOrderedQuantity = 0m;
 
     /// <summary>
     /// The share of the line's net billed now; the last part bills exactly what is left, so a line invoiced in pieces

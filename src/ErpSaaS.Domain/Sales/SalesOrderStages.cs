@@ -4,14 +4,14 @@ namespace ErpSaaS.Sales;
 public static class SalesOrderStages
 {
     /// <param name="openReceivable">What the order's invoices still wait for from the customer.</param>
-    public static SalesOrderStage Of(SalesOrderStatus status, decimal openReceivable) => status switch
+    /// <param name="backOrdered">What the order's lines wait for stock to arrive (back-ordered, not reserved).</param>
+    public static SalesOrderStage Of(SalesOrderStatus status, decimal openReceivable, decimal backOrdered = 0m) => status switch
     {
         SalesOrderStatus.Draft => SalesOrderStage.Draft,
         SalesOrderStatus.PendingApproval => SalesOrderStage.AwaitingApproval,
         SalesOrderStatus.Approved => SalesOrderStage.ApprovedNotConfirmed,
+        SalesOrderStatus.Confirmed or SalesOrderStatus.PartiallyDelivered when backOrdered > 0m => SalesOrderStage.BackOrdered,
         SalesOrderStatus.Confirmed => SalesOrderStage.AwaitingDelivery,
-        // Back orders: an order whose undelivered rest is back-ordered (a back-ordered quantity on its lines) takes a
-        // stage of its own here, ahead of "partly delivered".
         SalesOrderStatus.PartiallyDelivered => SalesOrderStage.PartlyDelivered,
         SalesOrderStatus.Delivered => SalesOrderStage.ToInvoice,
         SalesOrderStatus.Completed when openReceivable > 0m => SalesOrderStage.ToReceivePayment,

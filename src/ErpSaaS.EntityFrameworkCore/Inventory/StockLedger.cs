@@ -27,7 +27,7 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// </summary>
 internal sealed class StockLedger(
     ErpDbContext db, StockSql sql, IFeatureChecker features, ISettingStore settings, ICurrentUser currentUser, TimeProvider clock,
-    StockRevaluation revaluation) : IStockLedger
+    StockRevaluation revaluation, IEnumerable<IStockArrivalHandler> arrivalHandlers) : IStockLedger
 {
     /// <summary>Clocks of two machines disagree a little; a posting dated further ahead than this is a mistake.</summary>
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
@@ -55,16 +55,30 @@ internal sealed class StockLedger(
         await WriteAsync(tenantId, posting, postedAt, now, entries, state, options, cancellationToken);
 
         var backdated = state.Pools.Where(p => p.Value.LastPostedAt is { } last && postedAt < last).Select(p => p.Key).ToList();
+        IReadOnlyList<PostedMovement> result = entries.Select(e => e.ToPosted()).ToList();
         if (backdated.Count > 0)
         {
             var revalued = await revaluation.RevalueAsync(tenantId, backdated.Select(k => (k.ProductId, k.ValuationKey)).ToList(), postedAt,
                 entries.ToDictionary(e => e.Id, e => e.Value), cancellationToken);
             if (!options.AllowNegativeStock) RefuseNegativeHistory(backdated, revalued, entries);
-            return entries.Select(e => revalued.Entries.TryGetValue(e.Id, out var value)
+            result = entries.Select(e => revalued.Entries.TryGetValue(e.Id, out var value)
                 ? new PostedMovement(e.Movement.Movement.LineNumber, e.Id, e.Movement.Quantity, value.UnitCost, value.Value)
                 : e.ToPosted()).ToList();
         }
-        return entries.Select(e => e.ToPosted()).ToList();
+        await AnnounceArrivalsAsync(posting, movements, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Stock that came in is announced while this posting still holds its products' locks, so whatever a handler
+    /// promises on it (a back order's reservation) is decided in the same transaction and no other writer slips in between.
+    /// </summary>
+    private async Task AnnounceArrivalsAsync(StockPosting posting, IReadOnlyList<CheckedMovement> movements, CancellationToken cancellationToken)
+    {
+        var arrivals = movements.Where(m => m.Quantity > 0m).Select(m => new StockArrival(m.Product.Id, m.Warehouse.Id)).Distinct()
+            .OrderBy(a => a.ProductId).ThenBy(a => a.WarehouseId).ToList();
+        if (arrivals.Count == 0) return;
+        foreach (var handler in arrivalHandlers) await handler.ArrivedAsync(posting.SourceType, posting.SourceNumber, arrivals, cancellationToken);
     }
 
     /// <summary>

@@ -15,13 +15,17 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// </summary>
 internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentUser currentUser, TimeProvider clock) : IStockReservations
 {
-    public async Task ReserveAsync(StockReservationRequest request, CancellationToken cancellationToken = default)
+    public Task ReserveAsync(StockReservationRequest request, CancellationToken cancellationToken = default) => ReserveAsync(request, false, cancellationToken);
+
+    public Task<decimal> ReserveAvailableAsync(StockReservationRequest request, CancellationToken cancellationToken = default) => ReserveAsync(request, true, cancellationToken);
+
+    private async Task<decimal> ReserveAsync(StockReservationRequest request, bool availableOnly, CancellationToken cancellationToken)
     {
         var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
         CheckRequest(request);
         var existing = await FindAsync(request.SourceType, request.SourceId, request.SourceLine, cancellationToken);
         var wanted = request.Quantity == 0m ? null : await CheckAsync(request, cancellationToken);
-        if (existing is null && wanted is null) return;
+        if (existing is null && wanted is null) return 0m;
 
         var now = clock.GetUtcNow();
         var products = new[] { existing?.ProductId, wanted?.Product.Id }.OfType<Guid>().Distinct().ToList();
@@ -40,6 +44,7 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         }
         // Under the lock: what the line holds now, and what is free where it wants more.
         existing = await FindAsync(request.SourceType, request.SourceId, request.SourceLine, cancellationToken);
+        var quantity = request.Quantity;
         if (wanted is not null)
         {
             var held = existing is not null && existing.ProductId == wanted.Product.Id && existing.WarehouseId == wanted.Warehouse.Id ? existing.Quantity : 0m;
@@ -49,7 +54,12 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
                 var free = await FreeAsync(wanted, cancellationToken);
                 var heldHere = existing is not null && wanted.IsSpecific && existing.LocationId == wanted.LocationKey && existing.BatchNumber == wanted.BatchKey ? existing.Quantity : 0m;
                 var room = Math.Min(free.Warehouse + held, wanted.IsSpecific ? free.Balance + heldHere : decimal.MaxValue);
-                if (room < request.Quantity)
+                if (room < request.Quantity && availableOnly)
+                {
+                    // Never below what the line holds: a back order only ever grows its reservation here.
+                    quantity = Math.Max(held, decimal.Round(Math.Max(0m, room), StockConsts.QuantityScale, MidpointRounding.ToZero));
+                }
+                else if (room < request.Quantity)
                 {
                     throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
                         wanted.Product.Code, wanted.Warehouse.Code, Math.Max(0m, room), request.Quantity);
@@ -57,9 +67,16 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
             }
         }
 
+        if (wanted is not null && quantity == 0m && existing is null) return 0m;
+        // A back order that got nothing more keeps its reservation row as it is.
+        if (availableOnly && wanted is not null && existing is not null && quantity == existing.Quantity && existing.ProductId == wanted.Product.Id
+            && existing.WarehouseId == wanted.Warehouse.Id && existing.LocationId == wanted.LocationKey && existing.BatchNumber == wanted.BatchKey)
+        {
+            return quantity;
+        }
         await using var batch = await sql.BatchAsync(cancellationToken);
         if (existing is not null) Release(batch, tenantId, [existing], now);
-        if (wanted is not null)
+        if (wanted is not null && quantity > 0m)
         {
             batch.Add("""
                 INSERT INTO stock_reservations (id, tenant_id, product_id, warehouse_id, location_id, batch_number, quantity, required_on,
@@ -68,20 +85,21 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
                 """,
                 StockSql.Value("id", Guid.CreateVersion7()), StockSql.Value("tenant", tenantId), StockSql.Value("product", wanted.Product.Id),
                 StockSql.Value("warehouse", wanted.Warehouse.Id), StockSql.Value("location", wanted.LocationKey), StockSql.Value("batch", wanted.BatchKey),
-                StockSql.Value("quantity", request.Quantity), StockSql.Value("required_on", request.RequiredOn), StockSql.Value("source_type", request.SourceType),
+                StockSql.Value("quantity", quantity), StockSql.Value("required_on", request.RequiredOn), StockSql.Value("source_type", request.SourceType),
                 StockSql.Value("source_id", request.SourceId), StockSql.Value("source_number", request.SourceNumber), StockSql.Value("source_line", request.SourceLine),
                 StockSql.Value("now", now), StockSql.Value("user", currentUser.Id));
-            var updates = ChangeReserved(batch, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, request.Quantity)], now);
+            var updates = ChangeReserved(batch, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, quantity)], now);
             await batch.ExecuteAsync(cancellationToken);
             if (updates.Any(u => u.RecordsAffected != 1))
             {
                 // The check above ran under the product lock, so this means stock moved without taking it; nothing is kept.
                 throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
-                    wanted.Product.Code, wanted.Warehouse.Code, 0m, request.Quantity);
+                    wanted.Product.Code, wanted.Warehouse.Code, 0m, quantity);
             }
-            return;
+            return quantity;
         }
         await batch.ExecuteAsync(cancellationToken);
+        return 0m;
     }
 
     public async Task<IReadOnlyList<int>> TryReserveAllAsync(IReadOnlyList<StockReservationRequest> requests, CancellationToken cancellationToken = default)

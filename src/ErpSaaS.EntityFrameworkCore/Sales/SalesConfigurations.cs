@@ -11,6 +11,7 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
     {
         builder.MapDocumentHeader("sales_orders", SalesConsts.MaxNumberLength);
         builder.Property(o => o.CurrencyCode).HasMaxLength(CurrencyConsts.CodeLength).IsRequired();
+        builder.Property(o => o.ExchangeRate).HasPrecision(SalesConsts.ExchangeRatePrecision, SalesConsts.ExchangeRateScale);
         builder.Property(o => o.Comment).HasMaxLength(SalesConsts.MaxCommentLength);
         builder.HasIndex(o => new { o.TenantId, o.CustomerId, o.Status });
         builder.HasIndex(o => new { o.TenantId, o.CreatedAt });
@@ -22,6 +23,9 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.Ignore(o => o.IsOpen);
         builder.Ignore(o => o.MaxDiscountPercent);
         builder.Ignore(o => o.UninvoicedCommitment);
+        builder.Ignore(o => o.BaseTotalAmount);
+        builder.Ignore(o => o.BackOrderedQuantity);
+        builder.Ignore(o => o.IsBackOrdered);
     }
 
     public void Configure(EntityTypeBuilder<SalesOrderLine> builder)
@@ -33,11 +37,13 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.Property(l => l.DeliveredQuantity).HasPrecision(18, SalesConsts.QuantityScale);
         builder.Property(l => l.ReturnedQuantity).HasPrecision(18, SalesConsts.QuantityScale);
         builder.Property(l => l.InvoicedQuantity).HasPrecision(18, SalesConsts.QuantityScale);
+        builder.Property(l => l.BackOrderedQuantity).HasPrecision(18, SalesConsts.QuantityScale);
         builder.Property(l => l.UnitPrice).HasPrecision(18, SalesConsts.UnitPriceScale);
         builder.Property(l => l.DiscountPercent).HasPrecision(5, 2);
         builder.Property(l => l.TaxRate).HasPrecision(5, SalesConsts.TaxRateScale);
         builder.Ignore(l => l.OpenQuantity);
         builder.Ignore(l => l.ToInvoiceQuantity);
+        builder.Ignore(l => l.ReservedQuantity);
     }
 
     public void Configure(EntityTypeBuilder<SalesOrderEvent> builder) => SalesEventColumns.Configure(builder, "sales_order_events");

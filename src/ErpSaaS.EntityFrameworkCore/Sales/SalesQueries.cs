@@ -28,15 +28,19 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
                    {
                        Id = o.Id, Number = o.Number, Status = o.Status, CustomerCode = c.Code, CustomerName = c.Name, OrderDate = o.OrderDate,
                        TotalAmount = o.TotalAmount, CurrencyCode = o.CurrencyCode, CreatedAt = o.CreatedAt,
+                       BackOrderedQuantity = o.Status == SalesOrderStatus.Confirmed || o.Status == SalesOrderStatus.PartiallyDelivered
+                           ? db.Set<SalesOrderLine>().Where(l => l.OrderId == o.Id).Sum(l => l.BackOrderedQuantity) : 0m,
                    };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = Paging.Contains(query.Search);
             rows = rows.Where(o => EF.Functions.ILike(o.Number, pattern) || EF.Functions.ILike(o.CustomerCode, pattern) || EF.Functions.ILike(o.CustomerName, pattern));
         }
-        if (Enum.TryParse<SalesOrderStatus>(query.Status, out var status)) rows = rows.Where(o => o.Status == status);
+        if (query.Status == SalesListQuery.BackOrderedFilter) rows = rows.Where(o => o.BackOrderedQuantity > 0m);
+        else if (Enum.TryParse<SalesOrderStatus>(query.Status, out var status)) rows = rows.Where(o => o.Status == status);
         return OrderSorts.Apply(rows, query.Sort, query.Desc).ToPageAsync(query,
-            o => new SalesOrderSummaryDto(o.Id, o.Number, o.Status, o.CustomerCode, o.CustomerName, o.OrderDate, o.TotalAmount, o.CurrencyCode, o.CreatedAt), cancellationToken);
+            o => new SalesOrderSummaryDto(o.Id, o.Number, o.Status, o.CustomerCode, o.CustomerName, o.OrderDate, o.TotalAmount, o.CurrencyCode, o.CreatedAt,
+                o.BackOrderedQuantity), cancellationToken);
     }
 
     public async Task<SalesOrderDto?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default)
@@ -57,10 +61,11 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             invoices.Sum(i => i.ReceivedAmount), order.DiscountApproval, order.CreditApproval,
             [.. order.Lines.OrderBy(l => l.LineNumber).Select(l => new SalesOrderLineDto(l.LineNumber, l.ProductId, products[l.ProductId].Code, products[l.ProductId].Name,
                 l.Quantity, l.Unit, l.BaseQuantity, products[l.ProductId].BaseUnit, l.UnitPrice, l.DiscountPercent, l.TaxRate, l.NetAmount, l.TaxAmount, l.PromisedDate,
-                l.DeliveredQuantity, l.ReturnedQuantity, l.InvoicedQuantity, l.OpenQuantity, reserved.GetValueOrDefault(l.LineNumber)))],
+                l.DeliveredQuantity, l.ReturnedQuantity, l.InvoicedQuantity, l.OpenQuantity, reserved.GetValueOrDefault(l.LineNumber), l.BackOrderedQuantity))],
             Timeline(order.Timeline),
             [.. deliveries.Select(d => new SalesLinkDto(d.Id, d.Number, d.Status.ToString(), d.CreatedAt, null))],
-            [.. invoices.Select(i => new SalesLinkDto(i.Id, i.Number, i.Status.ToString(), i.CreatedAt, i.TotalAmount))]);
+            [.. invoices.Select(i => new SalesLinkDto(i.Id, i.Number, i.Status.ToString(), i.CreatedAt, i.TotalAmount))],
+            order.ExchangeRate, order.BaseTotalAmount);
     }
 
     public Task<PagedResult<SalesDeliverySummaryDto>> GetDeliveriesAsync(SalesListQuery query, CancellationToken cancellationToken = default)
@@ -135,7 +140,8 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
     {
         var invoice = await db.Set<SalesInvoice>().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, cancellationToken);
         if (invoice is null) return null;
-        var orderNumber = await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.Id == invoice.OrderId).Select(o => o.Number).FirstAsync(cancellationToken);
+        var order = await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.Id == invoice.OrderId).Select(o => new { o.Number, o.ExchangeRate }).FirstAsync(cancellationToken);
+        var orderNumber = order.Number;
         var deliveryNumber = await db.Set<SalesDelivery>().IgnoreAutoIncludes().Where(d => d.Id == invoice.DeliveryId).Select(d => d.Number).FirstAsync(cancellationToken);
         var customer = await db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == invoice.CustomerId).Select(c => new { c.Code, c.Name }).FirstAsync(cancellationToken);
         var products = await ProductsAsync(invoice.Lines.Select(l => l.ProductId), cancellationToken);
@@ -145,7 +151,7 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             [.. invoice.Lines.OrderBy(l => l.LineNumber).Select(l => new SalesInvoiceLineDto(l.LineNumber, l.OrderLineNumber, products[l.ProductId].Code,
                 products[l.ProductId].Name, products[l.ProductId].BaseUnit, l.Quantity, l.NetAmount, l.TaxAmount))],
             [.. invoice.Receipts.OrderBy(r => r.RecordedAt).Select(r => new SalesReceiptDto(r.Amount, r.ReceivedOn, r.Method, r.Reference, r.RecordedAt, r.UserName))],
-            Timeline(invoice.Timeline), invoice.CreditedAmount);
+            Timeline(invoice.Timeline), invoice.CreditedAmount, order.ExchangeRate);
     }
 
     public Task<PagedResult<SalesReturnSummaryDto>> GetReturnsAsync(SalesListQuery query, CancellationToken cancellationToken = default)
@@ -302,6 +308,7 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
         public decimal TotalAmount { get; init; }
         public string CurrencyCode { get; init; } = null!;
         public DateTimeOffset CreatedAt { get; init; }
+        public decimal BackOrderedQuantity { get; init; }
     }
 
     private sealed class DeliveryRow

@@ -43,14 +43,40 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
 
     public async Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default)
     {
-        var receivables = await db.Set<SalesInvoice>().Where(i => i.CustomerId == customerId).SumAsync(i => i.TotalAmount - i.ReceivedAmount - i.CreditedAmount, cancellationToken);
-        var committed = await db.Set<SalesOrder>()
+        // Each invoice is owed in its order's currency, at its order's rate (an order confirmed before rates were kept counts at 1).
+        var receivables = await (from i in db.Set<SalesInvoice>()
+                                 join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on i.OrderId equals o.Id
+                                 where i.CustomerId == customerId
+                                 select (i.TotalAmount - i.ReceivedAmount - i.CreditedAmount) * (o.ExchangeRate ?? 1m)).SumAsync(cancellationToken);
+        var committed = await db.Set<SalesOrder>().IgnoreAutoIncludes()
             .Where(o => o.CustomerId == customerId && o.Id != exceptOrderId
                         && (o.Status == SalesOrderStatus.Approved || o.Status == SalesOrderStatus.Confirmed
                             || o.Status == SalesOrderStatus.PartiallyDelivered || o.Status == SalesOrderStatus.Delivered)
                         && o.TotalAmount > o.InvoicedAmount)
-            .SumAsync(o => o.TotalAmount - o.InvoicedAmount, cancellationToken);
-        return receivables + committed;
+            .SumAsync(o => (o.TotalAmount - o.InvoicedAmount) * (o.ExchangeRate ?? 1m), cancellationToken);
+        return SalesRules.Money(receivables + committed);
+    }
+
+    public async Task LockOrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken = default)
+    {
+        if (orderIds.Count == 0) return;
+        var ids = orderIds.Distinct().Order().ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT id FROM sales_orders WHERE id = ANY({ids}) ORDER BY id FOR UPDATE", cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(Guid OrderId, int LineNumber, Guid ProductId, Guid WarehouseId)>> GetBackOrderedLinesAsync(
+        IReadOnlyCollection<(Guid ProductId, Guid WarehouseId)> stock, int max, CancellationToken cancellationToken = default)
+    {
+        if (stock.Count == 0) return [];
+        var productIds = stock.Select(s => s.ProductId).Distinct().ToList();
+        var warehouseIds = stock.Select(s => s.WarehouseId).Distinct().ToList();
+        var rows = await (from l in db.Set<SalesOrderLine>()
+                          join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on l.OrderId equals o.Id
+                          where l.BackOrderedQuantity > 0m && productIds.Contains(l.ProductId) && warehouseIds.Contains(o.WarehouseId)
+                                && (o.Status == SalesOrderStatus.Confirmed || o.Status == SalesOrderStatus.PartiallyDelivered)
+                          orderby l.PromisedDate, o.ConfirmedAt, o.Number, l.LineNumber
+                          select new { o.Id, l.LineNumber, l.ProductId, o.WarehouseId }).Take(max).ToListAsync(cancellationToken);
+        return [.. rows.Where(r => stock.Contains((r.ProductId, r.WarehouseId))).Select(r => (r.Id, r.LineNumber, r.ProductId, r.WarehouseId))];
     }
 
     public async Task<IReadOnlyDictionary<int, decimal>> GetDraftDeliveryQuantitiesAsync(Guid orderId, Guid? exceptDeliveryId, CancellationToken cancellationToken = default) =>

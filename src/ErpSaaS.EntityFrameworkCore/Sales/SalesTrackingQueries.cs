@@ -31,13 +31,14 @@ internal sealed class SalesTrackingQueries(ErpDbContext db) : ISalesTrackingQuer
         var lines = (await (
                 from o in orders
                 join l in db.Set<SalesOrderLine>() on o.Id equals l.OrderId
-                select new { l.OrderId, l.LineNumber, l.ProductId, l.BaseQuantity, l.DeliveredQuantity, l.ReturnedQuantity, l.PromisedDate }).ToListAsync(cancellationToken))
+                select new { l.OrderId, l.LineNumber, l.ProductId, l.BaseQuantity, l.DeliveredQuantity, l.ReturnedQuantity, l.PromisedDate, l.BackOrderedQuantity }).ToListAsync(cancellationToken))
             .ToLookup(l => l.OrderId);
         return [.. headers.Select(o =>
         {
             var own = lines[o.Id].ToList();
             // Still to deliver, as SalesOrderLine.OpenQuantity reads it: ordered − (delivered − returned).
-            var openLines = own.Select(l => new SalesTrackingOpenLine(l.LineNumber, l.ProductId, l.BaseQuantity - (l.DeliveredQuantity - l.ReturnedQuantity), l.PromisedDate))
+            var openLines = own.Select(l => new SalesTrackingOpenLine(l.LineNumber, l.ProductId, l.BaseQuantity - (l.DeliveredQuantity - l.ReturnedQuantity), l.PromisedDate,
+                    l.BackOrderedQuantity))
                 .Where(l => l.OpenQuantity > 0m).OrderBy(l => l.LineNumber).ToList();
             return new SalesTrackingOrderRow(
                 o.Id, o.Number, o.Status, o.CustomerId, o.CustomerCode, o.CustomerName, o.WarehouseId, o.WarehouseCode, o.OrderDate, o.CurrencyCode, o.TotalAmount,

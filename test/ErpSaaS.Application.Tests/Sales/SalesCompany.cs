@@ -39,10 +39,11 @@ public sealed class SalesCompany
             return product.Id;
         });
 
-    public async Task AddCustomerAsync(string code, decimal creditLimit) =>
+    /// <summary>A customer billed in <paramref name="currency"/>; the credit limit is in that currency too.</summary>
+    public async Task AddCustomerAsync(string code, decimal creditLimit, string currency = "CNY") =>
         _customers[code] = await Stock.InTransactionAsync(async sp =>
         {
-            var customer = await sp.GetRequiredService<CustomerManager>().CreateAsync(code, code + " Ltd", "CNY");
+            var customer = await sp.GetRequiredService<CustomerManager>().CreateAsync(code, code + " Ltd", currency);
             customer.ChangeCreditTerms(creditLimit, 30);
             return customer.Id;
         });

@@ -21,6 +21,13 @@ public sealed class SalesOrderStagesTests
     public void The_stage_follows_the_status_and_what_the_customer_still_owes(SalesOrderStatus status, double owed, SalesOrderStage stage) =>
         SalesOrderStages.Of(status, (decimal)owed).ShouldBe(stage);
 
+    [Theory]
+    [InlineData(SalesOrderStatus.Confirmed, SalesOrderStage.BackOrdered)]
+    [InlineData(SalesOrderStatus.PartiallyDelivered, SalesOrderStage.BackOrdered)]
+    [InlineData(SalesOrderStatus.Approved, SalesOrderStage.ApprovedNotConfirmed)]
+    public void An_order_waiting_for_back_ordered_stock_has_a_stage_of_its_own(SalesOrderStatus status, SalesOrderStage stage) =>
+        SalesOrderStages.Of(status, 0m, backOrdered: 5m).ShouldBe(stage);
+
     [Fact]
     public void Delivery_is_late_only_after_the_promised_day_of_an_order_promised_to_the_customer()
     {

@@ -9,7 +9,8 @@ namespace ErpSaaS.Web.Pages.App.Sales.Orders;
 
 /// <summary>
 /// An order's page: header with what is left to deliver, invoice and receive; while a draft the lines form and the
-/// available-to-promise of each line; the approval's steps; confirm, cancel and "deliver" (the quantities of a delivery).
+/// available-to-promise of each line; the approval's steps; confirm (all or nothing, or with a back order where the
+/// company allows it), reserve back orders, cancel and "deliver" (the quantities of a delivery, at most what is reserved).
 /// </summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Sales)]
 public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryAppService deliveries, IApprovalRequests approvals) : ErpPageModel
@@ -20,6 +21,7 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
     public IReadOnlyList<ApprovalRequestDto> ApprovalRequests { get; private set; } = [];
     public IReadOnlyList<SalesShortLineDto> ShortLines { get; private set; } = [];
     public ShortageAction ShortageAction { get; private set; }
+    public bool BackOrdersAllowed { get; private set; }
 
     [BindProperty]
     public SalesOrderInput Input { get; set; } = new();
@@ -38,7 +40,10 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
         Delivery = new SalesDeliveryInput
         {
             RequestId = Guid.NewGuid(), OrderId = id,
-            Lines = [.. Order.Lines.Select(l => new SalesDeliveryLineInput { OrderLineNumber = l.LineNumber, Quantity = l.OpenQuantity * l.Quantity / l.BaseQuantity })],
+            Lines = [.. Order.Lines.Select(l => new SalesDeliveryLineInput
+            {
+                OrderLineNumber = l.LineNumber, Quantity = (l.OpenQuantity - l.BackOrderedQuantity) * l.Quantity / l.BaseQuantity,
+            })],
         };
     }
 
@@ -71,7 +76,20 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
         // A short line is named by its field ("Lines[1].Quantity"): the message goes next to that line of the form.
         if (IsValidFor(nameof(Action)) && await TryAsync(async () => status = await orders.ConfirmAsync(id, Action, cancellationToken)))
         {
-            TempData["Message"] = L[status == SalesOrderStatus.PendingApproval ? "Sales:SubmittedForApproval" : "Sales:ConfirmedMessage"].Value;
+            TempData["Message"] = L[status == SalesOrderStatus.PendingApproval ? "Sales:SubmittedForApproval"
+                : Action.BackOrder ? "Sales:ConfirmedWithBackOrderMessage" : "Sales:ConfirmedMessage"].Value;
+            return RedirectToPage(new { id });
+        }
+        return await RedisplayAsync(id, cancellationToken);
+    }
+
+    /// <summary>Reserves what is available now for the back-ordered lines (stock arriving does it by itself too).</summary>
+    public async Task<IActionResult> OnPostReserveBackOrdersAsync(Guid id, CancellationToken cancellationToken)
+    {
+        SalesBackOrderResultDto? result = null;
+        if (await TryAsync(async () => result = await orders.ReserveBackOrdersAsync(id, cancellationToken), nameof(Action)))
+        {
+            TempData["Message"] = L["Sales:BackOrdersReservedMessage", result!.Reserved.ToString("0.####"), result.StillBackOrdered.ToString("0.####")].Value;
             return RedirectToPage(new { id });
         }
         return await RedisplayAsync(id, cancellationToken);
@@ -128,10 +146,15 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
     {
         Order = await orders.GetAsync(id, cancellationToken);
         Options = await orders.GetOptionsAsync(cancellationToken);
+        BackOrdersAllowed = await orders.BackOrdersAllowedAsync(cancellationToken);
         if (Order.Status is SalesOrderStatus.Draft or SalesOrderStatus.Approved or SalesOrderStatus.PendingApproval)
         {
             Availability = await orders.GetAvailabilityAsync(id, cancellationToken);
             if (Availability.Any(a => a.ShortQuantity > 0m)) (ShortageAction, ShortLines) = await orders.GetShortagesAsync(id, cancellationToken);
+        }
+        else if (Order.IsBackOrdered)
+        {
+            (ShortageAction, ShortLines) = await orders.GetShortagesAsync(id, cancellationToken);
         }
         var requests = new List<ApprovalRequestDto>();
         foreach (var type in new[] { ApprovalDocumentType.SalesDiscount, ApprovalDocumentType.SalesOrderCredit })

@@ -27,6 +27,7 @@ public sealed class IndexModel(ISalesOrderAppService orders, TimeProvider clock)
         new(L["Sales:OrderDate"], o => o.OrderDate),
         new(L["Sales:Total"], o => o.TotalAmount),
         new(L["Sales:Currency"], o => o.CurrencyCode),
+        new(L["Sales:BackOrdered"], o => o.BackOrderedQuantity),
         new(L["Sales:CreatedAt"], o => o.CreatedAt),
     ];
 }
