@@ -1,9 +1,9 @@
 namespace ErpSaaS.Common;
 
-/// <summary>An entity identified by a UUID v7 (time-ordered, index friendly).</summary>
+/// <summary>An entity identified by a UUID v7 (time-ordered, index friendly, in creation order within this process).</summary>
 public abstract class Entity
 {
-    public Guid Id { get; protected set; } = Guid.CreateVersion7();
+    public Guid Id { get; protected set; } = OrderedIds.Next();
 }
 
 /// <summary>
