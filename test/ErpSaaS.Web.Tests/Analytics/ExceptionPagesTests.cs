@@ -59,16 +59,6 @@ public sealed class ExceptionPagesTests(ErpWebFixture fixture) : IClassFixture<E
         return (slug, tenant, dear, waiting);
     }
 
-    /// <summary>The admin reads the app in Chinese (the profile's language wins over the browser's).</summary>
-    private Task SpeakChineseAsync(Guid tenant) =>
-        fixture.InScopeAsync(tenant, async sp =>
-        {
-            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ErpSaaS.Identity.AppUser>>();
-            var user = (await users.FindByNameAsync("admin"))!;
-            user.UpdateProfile("管理员", "zh-Hans", "Asia/Shanghai");
-            return (await users.UpdateAsync(user)).Succeeded;
-        });
-
     [Fact]
     public async Task Each_kind_is_a_tab_with_its_count_and_each_row_links_to_its_document()
     {
@@ -98,7 +88,7 @@ public sealed class ExceptionPagesTests(ErpWebFixture fixture) : IClassFixture<E
     public async Task The_list_speaks_chinese_and_is_reached_from_the_menu()
     {
         var (slug, tenant, _, _) = await CompanyAsync();
-        await SpeakChineseAsync(tenant);
+        await fixture.SpeakChineseAsync(tenant);
         using var browser = fixture.Web.TenantBrowser(slug, "zh-Hans");
         await browser.SignInAsync("admin", Given.Password);
 

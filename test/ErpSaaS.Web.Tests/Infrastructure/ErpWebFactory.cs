@@ -89,6 +89,16 @@ public class ErpWebFixture : ErpTestFixture
         _web = new ErpWebFactory(this, ConfigureWebServices, WebSettings);
     }
 
+    /// <summary>The user reads the app in Chinese: the profile's language wins over the browser's.</summary>
+    public Task SpeakChineseAsync(Guid tenant, string userName = "admin") =>
+        InScopeAsync(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ErpSaaS.Identity.AppUser>>();
+            var user = (await users.FindByNameAsync(userName))!;
+            user.UpdateProfile(user.DisplayName, "zh-Hans", "Asia/Shanghai");
+            return (await users.UpdateAsync(user)).Succeeded;
+        });
+
     /// <summary>Configuration values of the web app of this fixture that differ from the tests' defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string?>? WebSettings => null;
 

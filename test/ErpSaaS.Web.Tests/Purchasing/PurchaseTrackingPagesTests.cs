@@ -45,16 +45,6 @@ public sealed class PurchaseTrackingPagesTests(ErpWebFixture fixture) : IClassFi
         return (slug, tenant, draft, due);
     }
 
-    /// <summary>The admin reads the app in Chinese (the profile's language wins over the browser's).</summary>
-    private Task SpeakChineseAsync(Guid tenant) =>
-        fixture.InScopeAsync(tenant, async sp =>
-        {
-            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ErpSaaS.Identity.AppUser>>();
-            var user = (await users.FindByNameAsync("admin"))!;
-            user.UpdateProfile("管理员", "zh-Hans", "Asia/Shanghai");
-            return (await users.UpdateAsync(user)).Succeeded;
-        });
-
     [Fact]
     public async Task The_board_shows_each_order_in_its_stage_marks_goods_past_their_date_and_filters_the_overdue_ones()
     {
@@ -89,7 +79,7 @@ public sealed class PurchaseTrackingPagesTests(ErpWebFixture fixture) : IClassFi
     public async Task The_board_speaks_chinese_and_the_api_answers_with_the_counts()
     {
         var (slug, tenant, draft, _) = await CompanyAsync();
-        await SpeakChineseAsync(tenant);
+        await fixture.SpeakChineseAsync(tenant);
         using var browser = fixture.Web.TenantBrowser(slug, "zh-Hans");
         await browser.SignInAsync("admin", Given.Password);
 

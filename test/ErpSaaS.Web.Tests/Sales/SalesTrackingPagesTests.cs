@@ -53,16 +53,6 @@ public sealed class SalesTrackingPagesTests(ErpWebFixture fixture) : IClassFixtu
         return (slug, tenant, draft, confirmed);
     }
 
-    /// <summary>The admin reads the app in Chinese (the profile's language wins over the browser's).</summary>
-    private Task SpeakChineseAsync(Guid tenant) =>
-        fixture.InScopeAsync(tenant, async sp =>
-        {
-            var users = sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ErpSaaS.Identity.AppUser>>();
-            var user = (await users.FindByNameAsync("admin"))!;
-            user.UpdateProfile("管理员", "zh-Hans", "Asia/Shanghai");
-            return (await users.UpdateAsync(user)).Succeeded;
-        });
-
     [Fact]
     public async Task The_board_shows_each_order_in_its_stage_and_marks_a_delivery_past_its_promised_date()
     {
@@ -91,7 +81,7 @@ public sealed class SalesTrackingPagesTests(ErpWebFixture fixture) : IClassFixtu
     public async Task The_board_speaks_chinese_and_the_api_answers_with_the_orders()
     {
         var (slug, tenant, draft, confirmed) = await CompanyAsync();
-        await SpeakChineseAsync(tenant);
+        await fixture.SpeakChineseAsync(tenant);
         using var browser = fixture.Web.TenantBrowser(slug, "zh-Hans");
         await browser.SignInAsync("admin", Given.Password);
 
