@@ -79,6 +79,12 @@ public sealed class StockValuation : Entity, IMultiTenant, INotAudited
     /// reads them).
     /// </summary>
     public DateTimeOffset? RevalueFrom { get; private set; }
+
+    /// <summary>
+    /// With <see cref="RevalueFrom"/>: the write order of the first pending entry at that instant, once part of the
+    /// pending entries has been rewritten (they are rewritten in chunks); null when every entry at that instant waits.
+    /// </summary>
+    public long? RevalueFromSequence { get; private set; }
 }
 
 /// <summary>

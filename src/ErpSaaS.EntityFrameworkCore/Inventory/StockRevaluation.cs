@@ -21,7 +21,11 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// are written in the same statement when there are at most <see cref="StockRevaluationOptions.EntriesRewrittenAtOnce"/>
 /// of them; beyond that the pool is marked (<see cref="StockValuation.RevalueFrom"/>) and they are rewritten right
 /// after the commit by <see cref="SettleAsync"/> (outbox), or by whatever reads them first: a million row updates
-/// cost a late goods receipt many times what computing its figures does.
+/// cost a late goods receipt many times what computing its figures does. The rewrite goes in chunks of
+/// <see cref="StockRevaluationOptions.EntriesRewrittenPerChunk"/> entries, each in a transaction of its own that takes
+/// the product's lock for that chunk only and moves the pending start (an instant and a write order) past it together
+/// with the rewritten rows: everything before the start is exact, so a posting between two chunks folds from there
+/// (a backdated one merges its range with the pending one), and a crash loses at most the chunk in progress.
 /// </para>
 /// <para>
 /// FIFO: think of every unit ever received as lying on one line, receipts one after the other in posting order
@@ -51,7 +55,7 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
         var entries = new Dictionary<Guid, (decimal UnitCost, decimal Value)>();
         foreach (var (productId, key) in pools.Where(p => products[p.ProductId].ValuationMethod != ValuationMethod.Fifo))
         {
-            var folded = await FoldMovingAverageAsync(tenantId, productId, key, products[productId].StandardCost, from, written, settling: false, cancellationToken);
+            var folded = await FoldMovingAverageAsync(tenantId, productId, key, products[productId].StandardCost, from, written, cancellationToken);
             lowest[(productId, key)] = folded.Lowest;
             foreach (var (id, value) in folded.Posted) entries[id] = value;
         }
@@ -98,40 +102,180 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
     {
         var pending = db.StockValuations.AsNoTracking().Where(v => v.RevalueFrom != null);
         if (productId is { } id) pending = pending.Where(v => v.ProductId == id);
-        if (!await pending.AnyAsync(cancellationToken)) return 0;
-        if (db.Database.CurrentTransaction is not null) return await SettleInTransactionAsync(productId, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var settled = await SettleInTransactionAsync(productId, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        var productIds = await pending.Select(v => v.ProductId).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
+        var settled = 0;
+        foreach (var product in productIds)
+        {
+            ChunkResult chunk;
+            do
+            {
+                chunk = await ChunkAsync(product, cancellationToken);
+                settled += chunk.PoolsSettled;
+            }
+            while (chunk.Pending);
+        }
         return settled;
     }
 
-    private async Task<int> SettleInTransactionAsync(Guid? productId, CancellationToken cancellationToken)
+    public async Task<bool> SettleChunkAsync(Guid productId, CancellationToken cancellationToken = default) =>
+        (await ChunkAsync(productId, cancellationToken)).Pending;
+
+    /// <summary>
+    /// One chunk of one pending pool of the product, in the caller's transaction or in one of its own: the product's
+    /// lock is held only while this chunk is read and written, so postings of the product run between two chunks.
+    /// </summary>
+    private async Task<ChunkResult> ChunkAsync(Guid productId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null) return await ChunkInTransactionAsync(productId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await ChunkInTransactionAsync(productId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    private async Task<ChunkResult> ChunkInTransactionAsync(Guid productId, CancellationToken cancellationToken)
     {
         // Not a change of the company's stock (the figures are what its postings already decided), so a company that has
         // become read-only still gets them: its pages read them.
         var tenantId = db.CurrentTenantId ?? throw new InvalidOperationException("Stock belongs to a tenant; the host has none.");
         if (!db.IsTenantFilterEnabled) throw new InvalidOperationException("Stock is revalued inside one tenant, never with the tenant filter lifted.");
-        var pending = db.StockValuations.AsNoTracking().Where(v => v.RevalueFrom != null);
-        if (productId is { } id) pending = pending.Where(v => v.ProductId == id);
-        var productIds = await pending.Select(v => v.ProductId).Distinct().OrderBy(p => p).ToListAsync(cancellationToken);
-        if (productIds.Count == 0) return 0;
-        // The products' locks, as a posting takes them (same order): no posting changes these pools meanwhile.
+        // The product's lock, as a posting takes it: no posting changes its pools while this chunk is written.
         await using (var batch = await sql.BatchAsync(cancellationToken))
         {
-            batch.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", productIds));
+            batch.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", [productId]));
             await batch.ExecuteAsync(cancellationToken);
         }
-        // Read again under the locks: a concurrent settlement may have finished some of them while this one waited.
-        var pools = await db.StockValuations.AsNoTracking().Where(v => v.RevalueFrom != null && productIds.Contains(v.ProductId))
-            .Select(v => new { v.ProductId, v.ValuationKey, v.RevalueFrom }).ToListAsync(cancellationToken);
-        var products = await ProductsAsync(productIds, cancellationToken);
-        foreach (var pool in pools)
+        // Read under the lock: a posting or another settlement may have moved the pending start while this one waited.
+        var pools = await db.StockValuations.AsNoTracking().Where(v => v.RevalueFrom != null && v.ProductId == productId)
+            .OrderBy(v => v.ValuationKey).Select(v => v.ValuationKey).Take(2).ToListAsync(cancellationToken);
+        if (pools.Count == 0) return new ChunkResult(0, false);
+        var done = await RewriteChunkAsync(tenantId, productId, pools[0], cancellationToken);
+        return new ChunkResult(done ? 1 : 0, !done || pools.Count > 1);
+    }
+
+    private readonly record struct ChunkResult(int PoolsSettled, bool Pending);
+
+    /// <summary>
+    /// Rewrites the next <see cref="StockRevaluationOptions.EntriesRewrittenPerChunk"/> pending entries of a
+    /// moving-average pool, folded from the running figures of the entry before them (exact: everything before the
+    /// pending start is), and moves the pending start to the first entry after them, in the same statement batch. The
+    /// last chunk must end exactly at the pool's figures (set by the postings) and clears the mark. Returns whether
+    /// the pool is settled.
+    /// </summary>
+    private async Task<bool> RewriteChunkAsync(Guid tenantId, Guid productId, Guid key, CancellationToken cancellationToken)
+    {
+        var size = Math.Max(1, options.Value.EntriesRewrittenPerChunk);
+        ValuationPool kept;
+        DateTimeOffset from;
+        long sequence;
+        decimal standardCost;
+        await using (var batch = await sql.BatchAsync(cancellationToken))
         {
-            await FoldMovingAverageAsync(tenantId, pool.ProductId, pool.ValuationKey, products[pool.ProductId].StandardCost, pool.RevalueFrom!.Value,
-                new Dictionary<Guid, decimal>(), settling: true, cancellationToken);
+            batch.Add("""
+                SELECT v.quantity, v.value, v.last_unit_cost, v.revalue_from, v.revalue_from_sequence, p.standard_cost
+                FROM stock_valuations v JOIN products p ON p.id = v.product_id
+                WHERE v.tenant_id = @tenant AND v.product_id = @product AND v.valuation_key = @key
+                """,
+                StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken) || reader.IsDBNull(3)) return true;
+            kept = new ValuationPool(reader.GetDecimal(0), reader.GetDecimal(1), reader.GetDecimal(2));
+            from = reader.GetFieldValue<DateTimeOffset>(3);
+            sequence = reader.IsDBNull(4) ? long.MinValue : reader.GetInt64(4);
+            standardCost = reader.GetDecimal(5);
         }
-        return pools.Count;
+        ChunkFold chunk;
+        await using (var batch = await sql.BatchAsync(cancellationToken))
+        {
+            chunk = await ReadChunkAsync(batch, tenantId, productId, key, from, sequence, standardCost, size, cancellationToken);
+        }
+        return await WriteChunkAsync(tenantId, productId, key, kept, from, sequence, chunk, cancellationToken);
+    }
+
+    private sealed record ChunkFold(MovingAverageFold Fold, (DateTimeOffset PostedAt, long Sequence)? Next);
+
+    private static async Task<ChunkFold> ReadChunkAsync(
+        StockBatch batch, Guid tenantId, Guid productId, Guid key, DateTimeOffset from, long sequence, decimal standardCost, int size,
+        CancellationToken cancellationToken)
+    {
+        batch.Timeout = 600;
+        batch.Add("SET LOCAL enable_seqscan = off");
+        batch.Add("SET LOCAL jit = off");
+        batch.Add($"""
+            SELECT v.quantity_after, v.value_after, v.unit_cost
+            FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id
+            WHERE {PoolSql} AND e.posted_at <= @from AND (e.posted_at, e.sequence) < (@from, @sequence)
+            ORDER BY e.posted_at DESC, e.sequence DESC LIMIT 1
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
+            StockSql.Value("from", from), StockSql.Value("sequence", sequence));
+        // One entry more than the chunk: where the next chunk starts.
+        batch.Add($"""
+            SELECT e.id, e.quantity, CASE WHEN e.is_cost_given THEN (SELECT v.unit_cost FROM stock_entry_valuations v WHERE v.id = e.id) END,
+                   e.posted_at, e.sequence
+            FROM stock_ledger_entries e
+            WHERE {PoolSql} AND e.posted_at >= @from AND (e.posted_at, e.sequence) >= (@from, @sequence)
+            ORDER BY e.posted_at, e.sequence LIMIT @size
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
+            StockSql.Value("from", from), StockSql.Value("sequence", sequence), StockSql.Value("size", size + 1));
+        batch.Add("SET LOCAL enable_seqscan TO DEFAULT");
+        batch.Add("SET LOCAL jit TO DEFAULT");
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var before = await reader.ReadAsync(cancellationToken)
+            ? new ValuationPool(reader.GetDecimal(0), reader.GetDecimal(1), reader.GetDecimal(2))
+            : new ValuationPool(0m, 0m, standardCost);
+        await reader.NextResultAsync(cancellationToken);
+        var fold = new MovingAverageFold();
+        fold.Start(before, size);
+        var count = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (count++ == size) return new ChunkFold(fold, (reader.GetFieldValue<DateTimeOffset>(3), reader.GetInt64(4)));
+            fold.Add(reader.GetGuid(0), reader.GetDecimal(1), reader.IsDBNull(2) ? null : reader.GetDecimal(2), false, null, null);
+        }
+        return new ChunkFold(fold, null);
+    }
+
+    private async Task<bool> WriteChunkAsync(
+        Guid tenantId, Guid productId, Guid key, ValuationPool kept, DateTimeOffset from, long sequence, ChunkFold chunk, CancellationToken cancellationToken)
+    {
+        var fold = chunk.Fold;
+        // The last chunk ends where the postings left the pool: a different end means the fold read another history.
+        if (chunk.Next is null && (fold.Now.Quantity != kept.Quantity || fold.Now.Value != kept.Value))
+        {
+            throw new InvalidOperationException(
+                $"Revaluing pool {productId}/{key} from {from:O} ({sequence}) ended at {fold.Now.Quantity} / {fold.Now.Value}, the pool holds {kept.Quantity} / {kept.Value}.");
+        }
+        await using var batch = await sql.BatchAsync(cancellationToken);
+        batch.Timeout = 600;
+        AddRewrite(batch, tenantId, fold.Rewritten!);
+        batch.Add("""
+            UPDATE stock_valuations v SET revalue_from = @next, revalue_from_sequence = @next_sequence
+            WHERE v.tenant_id = @tenant AND v.product_id = @product AND v.valuation_key = @key
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
+            new NpgsqlParameter<DateTimeOffset?>("next", chunk.Next?.PostedAt), new NpgsqlParameter<long?>("next_sequence", chunk.Next?.Sequence));
+        await batch.ExecuteAsync(cancellationToken);
+        return chunk.Next is null;
+    }
+
+    private const string PoolSql = "e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key";
+
+    private static void AddRewrite(StockBatch batch, Guid tenantId, IReadOnlyList<RewrittenEntry> rows)
+    {
+        if (rows.Count == 0) return;
+        // Only the figures that differ are written (a settlement after a small change leaves most rows alone).
+        batch.Add("""
+            UPDATE stock_entry_valuations v
+            SET unit_cost = u.unit_cost, value = u.value, quantity_after = u.quantity_after, value_after = u.value_after
+            FROM unnest(@ids, @unit_costs, @values, @quantities_after, @values_after) AS u(id, unit_cost, value, quantity_after, value_after)
+            WHERE v.tenant_id = @tenant AND v.id = u.id
+              AND (v.unit_cost, v.value, v.quantity_after, v.value_after) IS DISTINCT FROM (u.unit_cost, u.value, u.quantity_after, u.value_after)
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", rows.Select(r => r.Id)),
+            StockSql.Numerics("unit_costs", rows.Select(r => r.UnitCost)), StockSql.Numerics("values", rows.Select(r => r.Value)),
+            StockSql.Numerics("quantities_after", rows.Select(r => r.QuantityAfter)), StockSql.Numerics("values_after", rows.Select(r => r.ValueAfter)));
     }
 
     private async Task<Dictionary<Guid, (ValuationMethod ValuationMethod, decimal StandardCost)>> ProductsAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
@@ -144,25 +288,26 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
 
     /// <summary>
     /// Folds a moving-average pool from <paramref name="from"/> (or from where its pending revaluation starts, if
-    /// earlier) to its end. Posting (<paramref name="settling"/> false): moves the balances' values by the difference
-    /// between the history with and without the <paramref name="written"/> entries, sets the pool's figures, and writes
-    /// the entries' figures or marks the pool. Settling: writes the pending entries' figures, which must end exactly at
-    /// the pool's figures (those were set when the posting was made).
+    /// earlier: the two ranges merge) to its end, moves the balances' values by the difference between the history
+    /// with and without the <paramref name="written"/> entries, sets the pool's figures, and writes the entries'
+    /// figures or marks the pool from the start of the merged range.
     /// </summary>
     private async Task<MovingAverageFold> FoldMovingAverageAsync(
-        Guid tenantId, Guid productId, Guid key, decimal standardCost, DateTimeOffset from, IReadOnlyDictionary<Guid, decimal> written, bool settling,
+        Guid tenantId, Guid productId, Guid key, decimal standardCost, DateTimeOffset from, IReadOnlyDictionary<Guid, decimal> written,
         CancellationToken cancellationToken)
     {
-        var limit = settling ? int.MaxValue : Math.Max(0, options.Value.EntriesRewrittenAtOnce);
+        var limit = Math.Max(0, options.Value.EntriesRewrittenAtOnce);
         var fold = new MovingAverageFold();
         ValuationPool kept;
         DateTimeOffset start;
+        long startSequence;
         await using (var batch = await sql.BatchAsync(cancellationToken))
         {
-            batch.Add("SET LOCAL jit = off");
-            batch.Timeout = 600;
             batch.Add("""
-                SELECT v.quantity, v.value, v.last_unit_cost, least(v.revalue_from, @from) FROM stock_valuations v
+                SELECT v.quantity, v.value, v.last_unit_cost,
+                       CASE WHEN v.revalue_from < @from THEN v.revalue_from ELSE @from END,
+                       CASE WHEN v.revalue_from < @from THEN v.revalue_from_sequence END
+                FROM stock_valuations v
                 WHERE v.tenant_id = @tenant AND v.product_id = @product AND v.valuation_key = @key
                 """,
                 StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key), StockSql.Value("from", from));
@@ -170,6 +315,7 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
             await reader.ReadAsync(cancellationToken);
             kept = new ValuationPool(reader.GetDecimal(0), reader.GetDecimal(1), reader.GetDecimal(2));
             start = reader.GetFieldValue<DateTimeOffset>(3);
+            startSequence = reader.IsDBNull(4) ? long.MinValue : reader.GetInt64(4);
         }
         await using (var batch = await sql.BatchAsync(cancellationToken))
         {
@@ -177,25 +323,28 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
             // Along the pool's index, whatever the statistics say: a million-entry range would otherwise tempt the
             // planner into a scan of the whole ledger and a sort of the range (measured twice as slow).
             batch.Add("SET LOCAL enable_seqscan = off");
+            batch.Add("SET LOCAL jit = off");
             // The running figures of the last entry before the range (exact: only entries from a pool's pending start on
             // wait for theirs), then the range itself in posting order along the pool's index. Each entry's given cost
             // is looked up by id (a lateral lookup the planner may not turn into a hash join over every company's
             // valuations); the balance it belongs to only where its value can change (no given cost).
-            batch.Add("""
+            batch.Add($"""
                 SELECT v.quantity_after, v.value_after, v.unit_cost
                 FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id
-                WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key AND e.posted_at < @from
+                WHERE {PoolSql} AND e.posted_at <= @from AND (e.posted_at, e.sequence) < (@from, @sequence)
                 ORDER BY e.posted_at DESC, e.sequence DESC LIMIT 1
                 """,
-                StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key), StockSql.Value("from", start));
-            batch.Add("""
+                StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
+                StockSql.Value("from", start), StockSql.Value("sequence", startSequence));
+            batch.Add($"""
                 SELECT e.id, e.quantity, CASE WHEN e.is_cost_given THEN (SELECT v.unit_cost FROM stock_entry_valuations v WHERE v.id = e.id) END,
                        e.posted_at, e.warehouse_id, e.location_id, e.batch_number
                 FROM stock_ledger_entries e
-                WHERE e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key AND e.posted_at >= @from
+                WHERE {PoolSql} AND e.posted_at >= @from AND (e.posted_at, e.sequence) >= (@from, @sequence)
                 ORDER BY e.posted_at, e.sequence
                 """,
-                StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key), StockSql.Value("from", start));
+                StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
+                StockSql.Value("from", start), StockSql.Value("sequence", startSequence));
             batch.Add("SET LOCAL enable_seqscan TO DEFAULT");
             batch.Add("SET LOCAL jit TO DEFAULT");
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -218,7 +367,7 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
         }
 
         // The quantity does not depend on the order of the entries: a different sum means the fold read another history.
-        if (fold.Now.Quantity != kept.Quantity || (settling && fold.Now.Value != kept.Value))
+        if (fold.Now.Quantity != kept.Quantity)
         {
             throw new InvalidOperationException(
                 $"Revaluing pool {productId}/{key} from {start:O} ended at {fold.Now.Quantity} / {fold.Now.Value}, the pool holds {kept.Quantity} / {kept.Value}.");
@@ -227,46 +376,33 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
         await using (var batch = await sql.BatchAsync(cancellationToken))
         {
             batch.Timeout = 600;
-            if (!settling)
+            var moved = fold.BalanceDeltas.Where(d => d.Value != 0m).ToList();
+            if (moved.Count > 0)
             {
-                var moved = fold.BalanceDeltas.Where(d => d.Value != 0m).ToList();
-                if (moved.Count > 0)
-                {
-                    batch.Add("""
-                        UPDATE stock_balances b SET value = b.value + u.delta
-                        FROM unnest(@warehouses, @locations, @batches, @deltas) AS u(warehouse_id, location_id, batch_number, delta)
-                        WHERE b.tenant_id = @tenant AND b.product_id = @product
-                          AND b.warehouse_id = u.warehouse_id AND b.location_id = u.location_id AND b.batch_number = u.batch_number
-                        """,
-                        StockSql.Value("tenant", tenantId), StockSql.Value("product", productId),
-                        StockSql.Uuids("warehouses", moved.Select(m => m.Key.WarehouseId)), StockSql.Uuids("locations", moved.Select(m => m.Key.LocationId)),
-                        StockSql.Texts("batches", moved.Select(m => m.Key.BatchNumber)), StockSql.Numerics("deltas", moved.Select(m => m.Value)));
-                }
+                batch.Add("""
+                    UPDATE stock_balances b SET value = b.value + u.delta
+                    FROM unnest(@warehouses, @locations, @batches, @deltas) AS u(warehouse_id, location_id, batch_number, delta)
+                    WHERE b.tenant_id = @tenant AND b.product_id = @product
+                      AND b.warehouse_id = u.warehouse_id AND b.location_id = u.location_id AND b.batch_number = u.batch_number
+                    """,
+                    StockSql.Value("tenant", tenantId), StockSql.Value("product", productId),
+                    StockSql.Uuids("warehouses", moved.Select(m => m.Key.WarehouseId)), StockSql.Uuids("locations", moved.Select(m => m.Key.LocationId)),
+                    StockSql.Texts("batches", moved.Select(m => m.Key.BatchNumber)), StockSql.Numerics("deltas", moved.Select(m => m.Value)));
             }
+            // Pending from the start of the merged range (an earlier pending start, possibly inside an instant, is kept).
             batch.Add("""
-                UPDATE stock_valuations v SET quantity = @quantity, value = @value, last_unit_cost = @cost, revalue_from = @pending
+                UPDATE stock_valuations v SET quantity = @quantity, value = @value, last_unit_cost = @cost,
+                    revalue_from = @pending, revalue_from_sequence = @pending_sequence
                 WHERE v.tenant_id = @tenant AND v.product_id = @product AND v.valuation_key = @key
                 """,
                 StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
                 StockSql.Value("quantity", fold.Now.Quantity), StockSql.Value("value", fold.Now.Value), StockSql.Value("cost", fold.Now.LastUnitCost),
-                new NpgsqlParameter<DateTimeOffset?>("pending", pending ? start : null));
-            if (fold.Rewritten is { Count: > 0 } rows)
-            {
-                // Only the figures that differ are written (a settlement after a small change leaves most rows alone).
-                batch.Add("""
-                    UPDATE stock_entry_valuations v
-                    SET unit_cost = u.unit_cost, value = u.value, quantity_after = u.quantity_after, value_after = u.value_after
-                    FROM unnest(@ids, @unit_costs, @values, @quantities_after, @values_after) AS u(id, unit_cost, value, quantity_after, value_after)
-                    WHERE v.tenant_id = @tenant AND v.id = u.id
-                      AND (v.unit_cost, v.value, v.quantity_after, v.value_after) IS DISTINCT FROM (u.unit_cost, u.value, u.quantity_after, u.value_after)
-                    """,
-                    StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", rows.Select(r => r.Id)),
-                    StockSql.Numerics("unit_costs", rows.Select(r => r.UnitCost)), StockSql.Numerics("values", rows.Select(r => r.Value)),
-                    StockSql.Numerics("quantities_after", rows.Select(r => r.QuantityAfter)), StockSql.Numerics("values_after", rows.Select(r => r.ValueAfter)));
-            }
+                new NpgsqlParameter<DateTimeOffset?>("pending", pending ? start : null),
+                new NpgsqlParameter<long?>("pending_sequence", pending && startSequence != long.MinValue ? startSequence : null));
+            if (fold.Rewritten is { } rows) AddRewrite(batch, tenantId, rows);
             await batch.ExecuteAsync(cancellationToken);
         }
-        if (pending && !settling) outbox.Enqueue(IStockRevaluations.OutboxType, new StockRevaluationMessage(productId));
+        if (pending) outbox.Enqueue(IStockRevaluations.OutboxType, new StockRevaluationMessage(productId));
         return fold;
     }
 
@@ -455,6 +591,12 @@ public sealed class StockRevaluationOptions
     /// right after it (the pool, the balances and the posted entries are exact either way).
     /// </summary>
     public int EntriesRewrittenAtOnce { get; set; } = 20_000;
+
+    /// <summary>
+    /// Pending entries rewritten per transaction afterwards: the product's lock is held for one chunk at a time, so its
+    /// postings and stock card wait for a chunk, not for the whole history.
+    /// </summary>
+    public int EntriesRewrittenPerChunk { get; set; } = 20_000;
 }
 
 /// <summary>Rewrites the figures a large backdated posting left pending, right after it commits, inside its company.</summary>

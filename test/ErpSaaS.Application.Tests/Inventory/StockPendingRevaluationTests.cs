@@ -10,13 +10,20 @@ using Xunit;
 
 namespace ErpSaaS.Application.Tests.Inventory;
 
-/// <summary>A company whose backdated postings rewrite at most two later entries at once, so every longer history is left pending.</summary>
+/// <summary>
+/// A company whose backdated postings rewrite at most two later entries at once, so every longer history is left
+/// pending, and whose pending entries are rewritten two per chunk.
+/// </summary>
 public sealed class PendingRevaluationFixture : ErpTestFixture
 {
     protected override void ConfigureServices(IServiceCollection services)
     {
         base.ConfigureServices(services);
-        services.Configure<StockRevaluationOptions>(o => o.EntriesRewrittenAtOnce = 2);
+        services.Configure<StockRevaluationOptions>(o =>
+        {
+            o.EntriesRewrittenAtOnce = 2;
+            o.EntriesRewrittenPerChunk = 2;
+        });
     }
 }
 
@@ -110,6 +117,153 @@ public sealed class StockPendingRevaluationTests(PendingRevaluationFixture fixtu
             (entry.Value, entry.UnitCost, entry.QuantityAfter, entry.ValueAfter).ShouldBe((value, unitCost, pool.Quantity, pool.Value));
         }
         (await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockVerifier>().CompareAsync())).Differences.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_pending_entries_are_rewritten_in_chunks_each_moving_the_pending_start_past_what_it_wrote()
+    {
+        var acme = await StockCompany.CreateAsync(fixture);
+        await acme.AddProductAsync("P");
+        await acme.ReceiveAsync("P", "WH01", 100m, 10m, Day(1));
+        await acme.IssueAsync("P", "WH01", 7m, Day(3));
+        for (var i = 0; i < 3; i++) await acme.IssueAsync("P", "WH01", 3m + i, Day(4)); // one instant, split between two chunks
+        await acme.ReceiveAsync("P", "WH01", 30m, 12m, Day(5));
+        await acme.IssueAsync("P", "WH01", 9m, Day(6));
+        await acme.IssueAsync("P", "WH01", 11m, Day(7));
+        await acme.IssueAsync("P", "WH01", 2m, Day(8));
+        await acme.ReceiveAsync("P", "WH01", 20m, 16m, Day(2)); // 9 entries from Day 2 on: five chunks of two
+        var product = acme.Product("P");
+        (await PendingStartAsync(acme)).ShouldBe((Day(2), (long?)null));
+
+        // A chunk whose transaction rolls back leaves no trace: neither rewritten rows nor a moved start.
+        var figures = await StoredFiguresAsync(acme);
+        await acme.InCompanyAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            (await sp.GetRequiredService<IStockRevaluations>().SettleChunkAsync(product)).ShouldBeTrue();
+            await transaction.RollbackAsync();
+            return 0;
+        });
+        (await PendingStartAsync(acme)).ShouldBe((Day(2), (long?)null));
+        (await StoredFiguresAsync(acme)).ShouldBe(figures);
+
+        var starts = new List<(DateTimeOffset? From, long? Sequence)>();
+        bool pending;
+        do
+        {
+            pending = await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockRevaluations>().SettleChunkAsync(product));
+            starts.Add(await PendingStartAsync(acme));
+            (starts[^1].From is not null).ShouldBe(pending);
+        }
+        while (pending && starts.Count < 10);
+
+        starts.Count.ShouldBe(5);
+        starts.Select(s => s.From).ShouldBe([Day(4), Day(4), Day(6), Day(8), null]);
+        starts[0].Sequence.ShouldNotBeNull();
+        starts[1].Sequence.ShouldNotBeNull();
+        starts[1].Sequence!.Value.ShouldBeGreaterThan(starts[0].Sequence!.Value);
+        await EntriesShouldBeExactAsync(acme);
+    }
+
+    [Fact]
+    public async Task Postings_between_two_chunks_forward_and_backdated_on_both_sides_of_the_pending_start_leave_every_figure_exact()
+    {
+        var acme = await StockCompany.CreateAsync(fixture);
+        await acme.AddProductAsync("P");
+        await acme.ReceiveAsync("P", "WH01", 100m, 10m, Day(1));
+        for (var day = 3; day <= 10; day++) await acme.IssueAsync("P", "WH01", 5m, Day(day));
+        await acme.ReceiveAsync("P", "WH01", 20m, 16m, Day(2));
+        var product = acme.Product("P");
+        (await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockRevaluations>().SettleChunkAsync(product))).ShouldBeTrue();
+        var afterFirstChunk = await PendingStartAsync(acme);
+        afterFirstChunk.From.ShouldBe(Day(4));
+
+        // After everything: values at the pool's current figures, the pending start stays.
+        await acme.ReceiveAsync("P", "WH01", 10m, 20m, Day(12));
+        await acme.IssueAsync("P", "WH01", 3m, Day(13));
+        (await PendingStartAsync(acme)).ShouldBe(afterFirstChunk);
+        // Backdated behind the pending start: folded from the pending start, which stays.
+        await acme.IssueAsync("P", "WH01", 4m, Day(7).AddHours(1));
+        (await PendingStartAsync(acme)).ShouldBe(afterFirstChunk);
+        (await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockRevaluations>().SettleChunkAsync(product))).ShouldBeTrue();
+        var afterSecondChunk = await PendingStartAsync(acme);
+        afterSecondChunk.From.ShouldBe(Day(6));
+        // Backdated into the part already rewritten: the pending range starts at it now.
+        await acme.ReceiveAsync("P", "WH01", 5m, 12m, Day(3).AddHours(1));
+        (await PendingStartAsync(acme)).ShouldBe((Day(3).AddHours(1), (long?)null));
+
+        var settled = await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockRevaluations>().SettleAsync(product));
+
+        settled.ShouldBe(1);
+        await EntriesShouldBeExactAsync(acme);
+    }
+
+    [Fact]
+    public async Task A_second_backdated_posting_while_entries_are_pending_merges_the_two_ranges()
+    {
+        var acme = await StockCompany.CreateAsync(fixture);
+        await acme.AddProductAsync("P");
+        await acme.ReceiveAsync("P", "WH01", 100m, 10m, Day(1));
+        for (var day = 3; day <= 8; day++) await acme.IssueAsync("P", "WH01", 6m, Day(day));
+        await acme.ReceiveAsync("P", "WH01", 20m, 16m, Day(5));
+        (await PendingStartAsync(acme)).ShouldBe((Day(5), (long?)null));
+
+        await acme.IssueAsync("P", "WH01", 2m, Day(7)); // later than the pending start
+        (await PendingStartAsync(acme)).ShouldBe((Day(5), (long?)null));
+        await acme.ReceiveAsync("P", "WH01", 8m, 14m, Day(2)); // earlier
+        (await PendingStartAsync(acme)).ShouldBe((Day(2), (long?)null));
+
+        (await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockRevaluations>().SettleAsync())).ShouldBe(1);
+        await EntriesShouldBeExactAsync(acme);
+    }
+
+    private static Task<(DateTimeOffset? From, long? Sequence)> PendingStartAsync(StockCompany company) =>
+        company.InCompanyAsync(async sp =>
+        {
+            var pool = await sp.GetRequiredService<ErpDbContext>().StockValuations.AsNoTracking().SingleAsync();
+            return (pool.RevalueFrom, pool.RevalueFromSequence);
+        });
+
+    private static Task<List<(decimal, decimal, decimal, decimal)>> StoredFiguresAsync(StockCompany company) =>
+        company.InCompanyAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            var rows = await (from e in db.StockLedgerEntries.AsNoTracking()
+                              join v in db.StockEntryValuations on e.Id equals v.Id
+                              orderby e.PostedAt, e.Sequence
+                              select new { v.UnitCost, v.Value, v.QuantityAfter, v.ValueAfter }).ToListAsync();
+            return rows.Select(r => (r.UnitCost, r.Value, r.QuantityAfter, r.ValueAfter)).ToList();
+        });
+
+    /// <summary>
+    /// Nothing pending; every entry's stored figures are the forward fold of the history in posting order, ending at the
+    /// pool's figures and the balance's value; the verification agrees.
+    /// </summary>
+    private static async Task EntriesShouldBeExactAsync(StockCompany company)
+    {
+        var (entries, stored, balance) = await company.InCompanyAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ErpDbContext>();
+            var rows = await (from e in db.StockLedgerEntries.AsNoTracking()
+                              join v in db.StockEntryValuations on e.Id equals v.Id
+                              orderby e.PostedAt, e.Sequence
+                              select new { e.Quantity, v.UnitCost, v.Value, v.QuantityAfter, v.ValueAfter, e.IsCostGiven }).ToListAsync();
+            return (rows, await db.StockValuations.AsNoTracking().SingleAsync(), await db.StockBalances.AsNoTracking().SingleAsync());
+        });
+        stored.RevalueFrom.ShouldBeNull();
+        stored.RevalueFromSequence.ShouldBeNull();
+        var pool = new ValuationPool(0m, 0m, 0m);
+        foreach (var entry in entries)
+        {
+            var cost = entry.IsCostGiven ? entry.UnitCost : (decimal?)null;
+            var value = StockValuationMath.MovingAverageValue(pool, entry.Quantity, cost);
+            var unitCost = StockValuationMath.UnitCostOf(value, entry.Quantity, cost);
+            pool = StockValuationMath.After(pool, entry.Quantity, value, unitCost);
+            (entry.Value, entry.UnitCost, entry.QuantityAfter, entry.ValueAfter).ShouldBe((value, unitCost, pool.Quantity, pool.Value));
+        }
+        (stored.Quantity, stored.Value, balance.OnHand, balance.Value).ShouldBe((pool.Quantity, pool.Value, pool.Quantity, pool.Value));
+        (await company.InCompanyAsync(sp => sp.GetRequiredService<IStockVerifier>().CompareAsync())).Differences.ShouldBeEmpty();
     }
 
     [Theory]
