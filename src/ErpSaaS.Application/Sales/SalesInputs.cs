@@ -12,7 +12,7 @@ public sealed class SalesInputs(
     public async Task<Customer> CustomerAsync(Guid? customerId, CancellationToken cancellationToken)
     {
         if (customerId is not { } id) throw BusinessException.ForField(nameof(SalesOrderInput.CustomerId), SalesErrorCodes.CustomerRequired);
-        return await customers.FindAsync(id, cancellationToken) is { IsActive: true } customer
+        return await customers.FindTermsAsync(id, cancellationToken) is { IsActive: true } customer
             ? customer
             : throw BusinessException.ForField(nameof(SalesOrderInput.CustomerId), SalesErrorCodes.CustomerUnknown);
     }
@@ -49,7 +49,7 @@ public sealed class SalesInputs(
                 throw BusinessException.ForField(SalesRules.Field(index, nameof(line.Unit)), SalesErrorCodes.UnitNotConvertible, product.Code, unit);
             }
             var unitPrice = line.UnitPrice ?? decimal.Round(
-                (await pricing.GetPriceAsync(customer.Id, product.Id, product.ToBaseQuantity(quantity, unit), orderDate, cancellationToken)).UnitPrice * product.FactorOf(unit),
+                (await pricing.GetPriceAsync(customer, product, product.ToBaseQuantity(quantity, unit), orderDate, cancellationToken)).UnitPrice * product.FactorOf(unit),
                 SalesConsts.UnitPriceScale, MidpointRounding.AwayFromZero);
             var taxRate = product.TaxRateId is { } taxRateId && await taxRates.FindAsync(taxRateId, cancellationToken) is { } rate ? rate.Rate : 0m;
             details.Add(new SalesLineDetails(product, quantity, unit, unitPrice, line.DiscountPercent ?? 0m, taxRate, line.PromisedDate));

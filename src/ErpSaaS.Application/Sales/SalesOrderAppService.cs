@@ -31,8 +31,11 @@ public sealed class SalesOrderAppService(
     public async Task<SalesOrderDto> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
-        var order = await queries.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(SalesOrder), id);
-        return order with { BaseCurrencyCode = await currencyManager.GetBaseCurrencyAsync(cancellationToken) };
+        return await unitOfWork.ReadAsync(async ct =>
+        {
+            var order = await queries.FindOrderAsync(id, ct) ?? throw new EntityNotFoundException(nameof(SalesOrder), id);
+            return order with { BaseCurrencyCode = await currencyManager.GetBaseCurrencyAsync(ct) };
+        }, cancellationToken);
     }
 
     public async Task<bool> BackOrdersAllowedAsync(CancellationToken cancellationToken = default)
@@ -97,21 +100,43 @@ public sealed class SalesOrderAppService(
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
-        (SalesOrder Order, IReadOnlyList<(SalesOrderLine Line, decimal Short)> Lines, IReadOnlyDictionary<Guid, string> Codes)? toRaise = null;
         try
         {
-            return await ConfirmInTransactionAsync(id, input, actor, found => toRaise = found, cancellationToken);
+            return await ConfirmInTransactionAsync(id, input, actor, cancellationToken);
         }
-        catch (BusinessException) when (toRaise is { Lines.Count: > 0 } need)
+        catch (StockRefusal refusal)
         {
-            // The refusal rolls the confirmation back; the requisitions are the buyer's cue and are kept.
-            await shortages.RaiseApartAsync(need.Order, need.Lines, need.Codes, cancellationToken);
-            throw;
+            // The confirmation is rolled back and the products' locks released: the figures the refusal shows (available
+            // now, the day supply covers the line) and the requisitions are worked out afterwards, reads that wait for no one.
+            throw await unitOfWork.ReadAsync(ct => RefusalAsync(refusal.Order, refusal.Lines, actor.Today, ct), cancellationToken);
         }
     }
 
-    private async Task<SalesOrderStatus> ConfirmInTransactionAsync(Guid id, SalesActionInput input, SalesActor actor,
-        Action<(SalesOrder, IReadOnlyList<(SalesOrderLine, decimal)>, IReadOnlyDictionary<Guid, string>)> shortOnConfirm, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why an order was refused: its first short line (by line number) with the stock figures as they are now. With the
+    /// automatic shortage action the short lines' requisitions are raised in a unit of work of their own (the buyer's cue).
+    /// </summary>
+    private async Task<BusinessException> RefusalAsync(SalesOrder order, IReadOnlyList<SalesOrderLine> refused, DateOnly today, CancellationToken cancellationToken)
+    {
+        var line = refused.OrderBy(l => l.LineNumber).First();
+        var shortage = SalesStock.Shortage(order, line, await stock.AvailabilityAsync(order, line, await ProductCodeAsync(line, cancellationToken), today, cancellationToken));
+        if (await shortages.ActionAsync(cancellationToken) == ShortageAction.Automatic
+            && await shortages.ShortLinesAsync(order, refused, today, cancellationToken) is { Count: > 0 } shortLines)
+        {
+            await shortages.RaiseApartAsync(order, shortLines, await ProductCodesAsync(order, cancellationToken), cancellationToken);
+        }
+        return shortage;
+    }
+
+    /// <summary>Rolls the confirmation back when some line is short; carries the order and its short lines (product order) out of the transaction.</summary>
+    private sealed class StockRefusal(SalesOrder order, IReadOnlyList<SalesOrderLine> lines) : Exception
+    {
+        public SalesOrder Order { get; } = order;
+
+        public IReadOnlyList<SalesOrderLine> Lines { get; } = lines;
+    }
+
+    private async Task<SalesOrderStatus> ConfirmInTransactionAsync(Guid id, SalesActionInput input, SalesActor actor, CancellationToken cancellationToken)
     {
         return await unitOfWork.InTransactionAsync(async ct =>
         {
@@ -149,15 +174,7 @@ public sealed class SalesOrderAppService(
                 return order.Status;
             }
             var refused = await stock.TryReserveAsync(order, ct);
-            if (refused.Count > 0)
-            {
-                if (await shortages.ActionAsync(ct) == ShortageAction.Automatic)
-                {
-                    shortOnConfirm((order, await shortages.ShortLinesAsync(order, refused, actor.Today, ct), await ProductCodesAsync(order, ct)));
-                }
-                var line = refused.OrderBy(l => l.LineNumber).First();
-                throw SalesStock.Shortage(order, line, await stock.AvailabilityAsync(order, line, await ProductCodeAsync(line, ct), actor.Today, ct));
-            }
+            if (refused.Count > 0) throw new StockRefusal(order, refused);
             order.Confirm(actor);
             return order.Status;
         }, cancellationToken);
@@ -255,7 +272,7 @@ public sealed class SalesOrderAppService(
     private async Task<ApprovalNeeds?> NeedsApprovalAsync(SalesOrder order, DateOnly today, CancellationToken cancellationToken)
     {
         var limit = decimal.Parse(await settings.GetAsync(SalesSettings.DiscountLimitPercent, cancellationToken), CultureInfo.InvariantCulture);
-        var customer = await customers.FindAsync(order.CustomerId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
+        var customer = await customers.FindTermsAsync(order.CustomerId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
         var exposure = await documents.GetCreditExposureAsync(customer.Id, order.Id, cancellationToken) + order.BaseTotalAmount!.Value;
         var creditLimit = SalesRules.Money(customer.CreditLimit * await RateAsync(customer.CurrencyCode, today, cancellationToken));
         var discount = order.MaxDiscountPercent > limit;

@@ -4,6 +4,13 @@ namespace ErpSaaS.Catalog;
 public interface ICustomerRepository
 {
     Task<Customer?> FindAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The customer alone, without its contacts and addresses, read-only (one query): for sales documents, prices and the
+    /// credit check, which need only its terms (currency, credit limit, price list, grade).
+    /// </summary>
+    Task<Customer?> FindTermsAsync(Guid id, CancellationToken cancellationToken = default);
+
     Task<bool> CodeExistsAsync(string code, Guid? except, CancellationToken cancellationToken = default);
     void Add(Customer customer);
 }

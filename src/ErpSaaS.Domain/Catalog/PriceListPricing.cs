@@ -12,6 +12,9 @@ public interface IPriceListPricing
     /// price, in the base currency.
     /// </summary>
     Task<PriceQuote> GetPriceAsync(Guid customerId, Guid productId, decimal quantity, DateOnly date, CancellationToken cancellationToken = default);
+
+    /// <summary>The same for a customer and a product the caller has loaded already (a document's lines: neither is read again).</summary>
+    Task<PriceQuote> GetPriceAsync(Customer customer, Product product, decimal quantity, DateOnly date, CancellationToken cancellationToken = default);
 }
 
 public sealed class PriceListPricing(
@@ -20,8 +23,14 @@ public sealed class PriceListPricing(
     public async Task<PriceQuote> GetPriceAsync(Guid customerId, Guid productId, decimal quantity, DateOnly date, CancellationToken cancellationToken = default)
     {
         if (quantity <= 0) throw BusinessException.ForField("Quantity", PartnerErrorCodes.QuantityMustBePositive);
-        var customer = await customers.FindAsync(customerId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Customer), customerId);
+        var customer = await customers.FindTermsAsync(customerId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Customer), customerId);
         var product = await products.FindAsync(productId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Product), productId);
+        return await GetPriceAsync(customer, product, quantity, date, cancellationToken);
+    }
+
+    public async Task<PriceQuote> GetPriceAsync(Customer customer, Product product, decimal quantity, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        if (quantity <= 0) throw BusinessException.ForField("Quantity", PartnerErrorCodes.QuantityMustBePositive);
         if (customer.PriceListId is { } priceListId
             && await priceLists.FindAsync(priceListId, cancellationToken) is { } priceList
             && priceList.AppliesOn(date)

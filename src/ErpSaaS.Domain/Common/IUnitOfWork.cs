@@ -7,4 +7,10 @@ public interface IUnitOfWork
 
     /// <summary>Runs <paramref name="work"/> in a database transaction, saves, and commits; rolls back on any exception.</summary>
     Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs <paramref name="work"/>, a read of several queries, on one open connection: no transaction, nothing saved, and
+    /// the connection's session (the tenant) is set once instead of before each query.
+    /// </summary>
+    Task<T> ReadAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken = default);
 }

@@ -13,6 +13,11 @@ internal sealed class CustomerRepository(ErpDbContext db) : ICustomerRepository
             .AsSplitQuery()
             .FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
 
+    // One already tracked in this unit of work is the one to read (it may have changes not saved yet).
+    public async Task<Customer?> FindTermsAsync(Guid id, CancellationToken cancellationToken = default) =>
+        db.Customers.Local.FirstOrDefault(c => c.Id == id && db.Entry(c).State is EntityState.Unchanged or EntityState.Modified)
+        ?? await db.Customers.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+
     public async Task<bool> CodeExistsAsync(string code, Guid? except, CancellationToken cancellationToken = default) =>
         db.Customers.Local.Any(c => c.Code == code && c.Id != except)
         || await db.Customers.AnyAsync(c => c.Code == code && c.Id != except, cancellationToken);

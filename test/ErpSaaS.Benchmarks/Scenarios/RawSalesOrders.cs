@@ -21,7 +21,8 @@ namespace ErpSaaS.Benchmarks.Scenarios;
 /// missing (product, warehouse) totals rows, and the atomic conditional reservation (<c>reserved += quantity</c> only
 /// where <c>on_hand − reserved</c> still covers it, all lines in one statement); when a line did not fit, everything is
 /// rolled back and the available quantities are read for the refusal. Otherwise the reservations, the status change
-/// (checked against the version read), the timeline event and the entity changes.</item>
+/// (checked against the version read) with the order's rate to the base currency (1: the benchmark's customers buy in
+/// it), the timeline event and the entity changes.</item>
 /// </list>
 /// Not repeated here: the application's permission, plan and setting lookups (cached in the process) and its price list
 /// lookup (the benchmark's customers have none, so both price from the product's sale price).
@@ -108,9 +109,9 @@ public sealed class RawSalesOrders(NpgsqlDataSource app, SalesCompany company)
                 ("total", netAmount + taxAmount), ("now", now));
             Add(batch, """
                 INSERT INTO sales_order_lines (id, tenant_id, order_id, line_number, product_id, quantity, unit, base_quantity, unit_price, discount_percent, tax_rate,
-                    net_amount, tax_amount, promised_date, delivered_quantity, returned_quantity, invoiced_quantity, invoiced_net, invoiced_tax)
+                    net_amount, tax_amount, promised_date, delivered_quantity, returned_quantity, invoiced_quantity, invoiced_net, invoiced_tax, back_ordered_quantity)
                 SELECT l.id, @tenant, @order, l.line_number, l.product_id, l.quantity, 'PCS', l.quantity, l.unit_price, 0, l.tax_rate,
-                    l.net_amount, l.tax_amount, l.promised_date, 0, 0, 0, 0, 0
+                    l.net_amount, l.tax_amount, l.promised_date, 0, 0, 0, 0, 0, 0
                 FROM unnest(@ids, @numbers, @products, @quantities, @prices, @rates, @nets, @taxes, @promised)
                     AS l(id, line_number, product_id, quantity, unit_price, tax_rate, net_amount, tax_amount, promised_date)
                 """,
@@ -227,12 +228,12 @@ public sealed class RawSalesOrders(NpgsqlDataSource app, SalesCompany company)
                 ("tenant", company.TenantId), ("id", orderId), ("warehouse", company.WarehouseId), ("no_location", Inventory.StockConsts.NoLocation),
                 ("no_batch", Inventory.StockConsts.NoBatch), ("source_type", SalesConsts.OrderSource), ("now", now), ("user", company.AdminUserId));
             var confirm = Add(batch, """
-                UPDATE sales_orders SET status = 'Confirmed', confirmed_at = @now, changed_at = @now, revision = revision + 1
+                UPDATE sales_orders SET status = 'Confirmed', exchange_rate = 1, confirmed_at = @now, changed_at = @now, revision = revision + 1
                 WHERE tenant_id = @tenant AND id = @id AND xmin = @version
                 """, ("tenant", company.TenantId), ("id", orderId), ("now", now), ("version", new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Xid, Value = version }));
             AddEvent(batch, eventId, orderId, "Confirmed", now);
             AddChanges(batch, [
-                ("SalesOrder", orderId.ToString(), Json(("Status", "Confirmed"), ("ConfirmedAt", now), ("ChangedAt", now))),
+                ("SalesOrder", orderId.ToString(), Json(("Status", "Confirmed"), ("ExchangeRate", 1m), ("ConfirmedAt", now), ("ChangedAt", now))),
                 ("SalesOrderEvent", eventId.ToString(), Json(("DocumentId", orderId), ("Status", "Confirmed"), ("At", now), ("UserId", company.AdminUserId))),
             ], "Updated", now);
             await batch.ExecuteNonQueryAsync(cancellationToken);
