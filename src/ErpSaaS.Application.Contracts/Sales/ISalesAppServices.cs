@@ -35,6 +35,12 @@ public interface ISalesOrderAppService
     /// <summary>Cancels an order nothing of which was delivered; its reservations are released, its back order cleared and a pending approval withdrawn.</summary>
     Task CancelAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Cancels a confirmed (or approved) order nothing was delivered or invoiced against, with the reason (its
+    /// reservations released, its back order cleared), and returns the id of its draft copy, to change and confirm again.
+    /// </summary>
+    Task<Guid> AmendAsync(Guid id, SalesAmendInput input, CancellationToken cancellationToken = default);
+
     /// <summary>Whether the company lets a short order be confirmed with a back order (setting Sales.BackOrders).</summary>
     Task<bool> BackOrdersAllowedAsync(CancellationToken cancellationToken = default);
 

@@ -65,7 +65,14 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             Timeline(order.Timeline),
             [.. deliveries.Select(d => new SalesLinkDto(d.Id, d.Number, d.Status.ToString(), d.CreatedAt, null))],
             [.. invoices.Select(i => new SalesLinkDto(i.Id, i.Number, i.Status.ToString(), i.CreatedAt, i.TotalAmount))],
-            order.ExchangeRate, order.BaseTotalAmount);
+            order.ExchangeRate, order.BaseTotalAmount)
+        {
+            Amends = order.AmendsOrderId is { } amendsId
+                ? await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.Id == amendsId).Select(o => new SalesOrderRefDto(o.Id, o.Number)).FirstOrDefaultAsync(cancellationToken)
+                : null,
+            AmendedBy = await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.AmendsOrderId == id)
+                .Select(o => new SalesOrderRefDto(o.Id, o.Number)).FirstOrDefaultAsync(cancellationToken),
+        };
     }
 
     public Task<PagedResult<SalesDeliverySummaryDto>> GetDeliveriesAsync(SalesListQuery query, CancellationToken cancellationToken = default)
