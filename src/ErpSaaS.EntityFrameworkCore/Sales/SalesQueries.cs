@@ -230,6 +230,22 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
         return [.. rows.Select(r => (r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.Code, r.BaseQuantity, r.PromisedDate))];
     }
 
+    public async Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode,
+        decimal Needed, DateOnly PromisedDate)>> GetBackOrderedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = productIds.ToList();
+        var rows = await (
+            from l in db.Set<SalesOrderLine>().AsNoTracking()
+            join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on l.OrderId equals o.Id
+            join p in db.Products.IgnoreAutoIncludes() on l.ProductId equals p.Id
+            where wanted.Contains(l.ProductId) && l.BackOrderedQuantity > 0m
+                  && (o.Status == SalesOrderStatus.Confirmed || o.Status == SalesOrderStatus.PartiallyDelivered)
+            orderby l.PromisedDate, o.Number, l.LineNumber
+            select new { OrderId = o.Id, o.Number, o.Status, o.WarehouseId, l.LineNumber, l.ProductId, p.Code, l.BackOrderedQuantity, l.PromisedDate })
+            .Take(200).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.Code, r.BackOrderedQuantity, r.PromisedDate))];
+    }
+
     public Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default)
     {
         var rows = from q in db.Set<SalesQuotation>().AsNoTracking().IgnoreAutoIncludes()
