@@ -35,6 +35,12 @@ public interface ISalesOrderAppService
     /// <summary>Cancels an order nothing of which was delivered; its reservations are released, its back order cleared and a pending approval withdrawn.</summary>
     Task CancelAsync(Guid id, SalesActionInput input, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Cancels a confirmed (or approved) order nothing was delivered or invoiced against, with the reason (its
+    /// reservations released, its back order cleared), and returns the id of its draft copy, to change and confirm again.
+    /// </summary>
+    Task<Guid> AmendAsync(Guid id, SalesAmendInput input, CancellationToken cancellationToken = default);
+
     /// <summary>Whether the company lets a short order be confirmed with a back order (setting Sales.BackOrders).</summary>
     Task<bool> BackOrdersAllowedAsync(CancellationToken cancellationToken = default);
 
@@ -98,11 +104,19 @@ public interface ISalesReturnAppService
     Task<Guid> CreateAsync(SalesReturnInput input, CancellationToken cancellationToken = default);
 }
 
-/// <summary>For purchasing: which unconfirmed sales orders are short of a product (read-only).</summary>
+/// <summary>
+/// For purchasing: which sales orders are short of a product (read-only): unconfirmed ones stock cannot cover now, and
+/// confirmed ones with a back order of it, which wait for it to arrive.
+/// </summary>
 public interface ISalesShortages
 {
     Task<IReadOnlyList<SalesShortOrderDto>> GetShortOrdersAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
 }
 
+/// <param name="Needed">Base units the line still needs: the whole line before confirmation, the back-ordered rest after it.</param>
+/// <param name="BackOrderedQuantity">Base units a confirmed order waits for (its back order of the line); 0 for an unconfirmed order.</param>
 public sealed record SalesShortOrderDto(Guid OrderId, string OrderNumber, SalesOrderStatus Status, int LineNumber, Guid ProductId, string ProductCode, decimal Needed,
-    decimal AvailableNow, DateOnly PromisedDate);
+    decimal AvailableNow, DateOnly PromisedDate, decimal BackOrderedQuantity = 0m)
+{
+    public bool IsBackOrdered => BackOrderedQuantity > 0m;
+}

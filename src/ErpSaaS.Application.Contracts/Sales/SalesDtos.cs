@@ -53,6 +53,15 @@ public sealed class SalesActionInput
     public bool BackOrder { get; set; }
 }
 
+/// <summary>Amending a confirmed order from the version shown: the reason is required.</summary>
+public sealed class SalesAmendInput
+{
+    public uint Version { get; set; }
+
+    [MaxLength(SalesConsts.MaxCommentLength)]
+    public string? Reason { get; set; }
+}
+
 public sealed class SalesListQuery : PageRequest
 {
     /// <summary>Part of the number, or of the customer's code or name.</summary>
@@ -85,6 +94,9 @@ public sealed record SalesOrderLineDto(
     decimal DiscountPercent, decimal TaxRate, decimal NetAmount, decimal TaxAmount, DateOnly PromisedDate, decimal DeliveredQuantity, decimal ReturnedQuantity,
     decimal InvoicedQuantity, decimal OpenQuantity, decimal ReservedQuantity, decimal BackOrderedQuantity = 0m);
 
+/// <summary>Another sales order named by an order (the one it replaces, or replaced it).</summary>
+public sealed record SalesOrderRefDto(Guid Id, string Number);
+
 /// <summary>A document of the order's chain (delivery, invoice) as the order page lists it.</summary>
 public sealed record SalesLinkDto(Guid Id, string Number, string Status, DateTimeOffset CreatedAt, decimal? Amount);
 
@@ -99,6 +111,14 @@ public sealed record SalesOrderDto(
 
     /// <summary>The company's base currency (the approval amounts and the credit check are in it).</summary>
     public string? BaseCurrencyCode { get; init; }
+
+    /// <summary>The order this one replaces, and the draft that replaced this one, when amended.</summary>
+    public SalesOrderRefDto? Amends { get; init; }
+    public SalesOrderRefDto? AmendedBy { get; init; }
+
+    /// <summary>Approved or confirmed, nothing delivered or invoiced: changed by amending (cancel and a draft copy), never in place.</summary>
+    public bool IsAmendable => Status is SalesOrderStatus.Approved or SalesOrderStatus.Confirmed
+        && Lines.All(l => l.DeliveredQuantity == 0m && l.InvoicedQuantity == 0m) && InvoicedAmount == 0m;
 
     /// <summary>Base units the open order still waits for stock for (confirmed with a back order, not reserved yet).</summary>
     public decimal BackOrderedQuantity => IsOpen ? Lines.Sum(l => l.BackOrderedQuantity) : 0m;

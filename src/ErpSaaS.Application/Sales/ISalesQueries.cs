@@ -21,6 +21,10 @@ public interface ISalesQueries
     Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode, decimal Needed,
         DateOnly PromisedDate)>> GetUnconfirmedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
 
+    /// <summary>Lines of confirmed orders (open) that wait for stock of the products: their back-ordered base quantity (what they need), with each order's warehouse.</summary>
+    Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode, decimal Needed,
+        DateOnly PromisedDate)>> GetBackOrderedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
+
     Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The days on which open purchase supply of the product is due at the warehouse, from <paramref name="from"/> on, in order.</summary>

@@ -262,6 +262,28 @@ public sealed class SalesOrderAppService(
         }, cancellationToken);
     }
 
+    public async Task<Guid> AmendAsync(Guid id, SalesAmendInput input, CancellationToken cancellationToken = default)
+    {
+        await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
+        var actor = await actors.CurrentAsync(cancellationToken);
+        return await unitOfWork.InTransactionAsync(async ct =>
+        {
+            var order = await LoadAsync(id, ct);
+            order.CheckVersion(input.Version);
+            var customer = await customers.FindAsync(order.CustomerId, ct) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
+            var lines = new List<SalesLineDetails>(order.Lines.Count);
+            foreach (var line in order.Lines.OrderBy(l => l.LineNumber))
+            {
+                var product = await lookups.FindProductAsync(line.ProductId, ct) ?? throw new EntityNotFoundException(nameof(Product), line.ProductId);
+                lines.Add(new SalesLineDetails(product, line.Quantity, line.Unit, line.UnitPrice, line.DiscountPercent, line.TaxRate, line.PromisedDate));
+            }
+            var replacement = await manager.AmendOrderAsync(order, customer, lines, input.Reason, actor, ct);
+            // Exactly as cancelling: what the original reserved is free again; the copy reserves when it is confirmed.
+            await stock.ReleaseAllAsync(order, ct);
+            return replacement.Id;
+        }, cancellationToken);
+    }
+
     private sealed record ApprovalNeeds(bool Discount, bool Credit, Customer Customer, decimal Exposure);
 
     /// <summary>

@@ -66,18 +66,21 @@ public sealed class SalesShortages(
     public async Task<IReadOnlyList<SalesShortOrderDto>> GetShortOrdersAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default)
     {
         if (productIds.Count == 0) return [];
-        var lines = await queries.GetUnconfirmedLinesAsync(productIds, cancellationToken);
+        var unconfirmed = await queries.GetUnconfirmedLinesAsync(productIds, cancellationToken);
+        // A confirmed order's back-ordered rest waits for stock whatever is free now: it is listed with what it waits for.
+        var backOrdered = await queries.GetBackOrderedLinesAsync(productIds, cancellationToken);
+        var lines = unconfirmed.Select(l => (Line: l, BackOrdered: 0m)).Concat(backOrdered.Select(l => (Line: l, BackOrdered: l.Needed)));
         var result = new List<SalesShortOrderDto>();
-        foreach (var warehouse in lines.GroupBy(l => l.WarehouseId))
+        foreach (var warehouse in lines.GroupBy(l => l.Line.WarehouseId))
         {
-            var levels = await availability.GetLevelsAsync([.. warehouse.Select(l => l.ProductId).Distinct()], warehouse.Key, cancellationToken);
-            foreach (var line in warehouse)
+            var levels = await availability.GetLevelsAsync([.. warehouse.Select(l => l.Line.ProductId).Distinct()], warehouse.Key, cancellationToken);
+            foreach (var (line, waiting) in warehouse)
             {
                 var available = levels.TryGetValue(line.ProductId, out var level) ? level.Available : 0m;
-                if (line.Needed > available)
+                if (waiting > 0m || line.Needed > available)
                 {
                     result.Add(new SalesShortOrderDto(line.OrderId, line.OrderNumber, line.Status, line.LineNumber, line.ProductId, line.ProductCode, line.Needed,
-                        Math.Max(0m, available), line.PromisedDate));
+                        Math.Max(0m, available), line.PromisedDate, waiting));
                 }
             }
         }

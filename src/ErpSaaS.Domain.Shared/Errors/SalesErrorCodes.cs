@@ -49,4 +49,6 @@ public static class SalesErrorCodes
     public const string NothingBackOrdered = "Sales:NothingBackOrdered";
     public const string NothingAvailableForBackOrder = "Sales:NothingAvailableForBackOrder";
     public const string ExchangeRateMissing = "Sales:ExchangeRateMissing";
+    public const string AmendNotAllowed = "Sales:AmendNotAllowed";
+    public const string AmendReasonRequired = "Sales:AmendReasonRequired";
 }

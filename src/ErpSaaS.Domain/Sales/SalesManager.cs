@@ -17,6 +17,26 @@ public sealed class SalesManager(ISalesRepository documents, IDocumentNumberGene
         return order;
     }
 
+    /// <summary>
+    /// Replaces a confirmed (or approved) order nothing was delivered or invoiced against by a draft copy (same
+    /// customer, warehouse, currency and lines; promised never before today) and cancels the original with the reason:
+    /// the copy is changed and confirmed like any new order. <paramref name="lines"/> are the original's lines, checked
+    /// again by the caller. The caller releases the original's reservations.
+    /// </summary>
+    public async Task<SalesOrder> AmendOrderAsync(SalesOrder order, Customer customer, IReadOnlyList<SalesLineDetails> lines, string? reason, SalesActor actor,
+        CancellationToken cancellationToken = default)
+    {
+        SalesOrder.AmendReason(reason);
+        order.EnsureAmendable();
+        if (customer.Id != order.CustomerId) throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, order.Number);
+        var replacement = new SalesOrder(await numbers.NextAsync(DocumentTypes.SalesOrder, cancellationToken), Guid.CreateVersion7(), customer, order.WarehouseId,
+            actor.Today, order.Comment, actor);
+        replacement.ReplaceLines([.. lines.Select(l => l with { PromisedDate = l.PromisedDate is { } promised && promised < actor.Today ? actor.Today : l.PromisedDate })], actor);
+        order.AmendInto(replacement, reason, actor);
+        documents.Add(replacement);
+        return replacement;
+    }
+
     public async Task<SalesQuotation> CreateQuotationAsync(Guid requestId, Customer customer, Guid warehouseId, DateOnly validUntil, string? comment, SalesActor actor,
         CancellationToken cancellationToken = default)
     {

@@ -62,6 +62,9 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
     public DateTimeOffset? ConfirmedAt { get; private set; }
     public int Revision { get; private set; }
 
+    /// <summary>The confirmed (or approved) order this draft replaces (变更): that one was cancelled when this copy was made.</summary>
+    public Guid? AmendsOrderId { get; private set; }
+
     public IReadOnlyList<SalesOrderLine> Lines => _lines;
     public IReadOnlyList<SalesOrderEvent> Timeline => _timeline;
 
@@ -214,6 +217,39 @@ public sealed class SalesOrder : AggregateRoot, IMultiTenant
         foreach (var line in _lines) line.ClearBackOrder();
         MoveTo(SalesOrderStatus.Cancelled, actor, SalesRules.Comment(reason));
     }
+
+    /// <summary>
+    /// A confirmed order is never edited. To change one nothing has been delivered or invoiced against yet, it is
+    /// amended: this order is cancelled with the reason (the caller releases its reservations) and
+    /// <paramref name="replacement"/>, a draft copy for the same customer, takes its place and goes through confirmation
+    /// again. Each timeline names the other order.
+    /// </summary>
+    public void AmendInto(SalesOrder replacement, string? reason, SalesActor actor)
+    {
+        var why = AmendReason(reason);
+        EnsureAmendable();
+        if (!replacement.IsDraft || replacement.CustomerId != CustomerId || replacement.Id == Id)
+        {
+            throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, replacement.Number);
+        }
+        replacement.AmendsOrderId = Id;
+        replacement._timeline.Add(new SalesOrderEvent(replacement.Id, replacement.Status, actor, $"{Number} → {replacement.Number}: {why}"));
+        foreach (var line in _lines) line.ClearBackOrder();
+        MoveTo(SalesOrderStatus.Cancelled, actor, $"{Number} → {replacement.Number}: {why}");
+    }
+
+    /// <summary>Approved or confirmed, and nothing delivered or invoiced yet: the only orders an amendment may replace.</summary>
+    public void EnsureAmendable()
+    {
+        if (!IsAmendable) throw new BusinessException(SalesErrorCodes.AmendNotAllowed, Number);
+    }
+
+    public bool IsAmendable =>
+        Status is SalesOrderStatus.Approved or SalesOrderStatus.Confirmed && _lines.All(l => l.DeliveredQuantity == 0m && l.InvoicedQuantity == 0m) && InvoicedAmount == 0m;
+
+    /// <summary>An amendment says why: the reason is required (and no longer than a comment).</summary>
+    public static string AmendReason(string? reason) =>
+        SalesRules.Comment(reason, "Reason") ?? throw BusinessException.ForField("Reason", SalesErrorCodes.AmendReasonRequired);
 
     public SalesOrderLine Line(int lineNumber) =>
         _lines.SingleOrDefault(l => l.LineNumber == lineNumber) ?? throw new BusinessException(SalesErrorCodes.DeliveryExceedsOrder, Number, lineNumber);

@@ -17,6 +17,7 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.HasIndex(o => new { o.TenantId, o.CreatedAt });
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(o => o.WarehouseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SalesOrder>().WithMany().HasForeignKey(o => o.AmendsOrderId).OnDelete(DeleteBehavior.Restrict);
         builder.MapOwnedRows(o => o.Lines, l => l.OrderId);
         builder.MapOwnedRows(o => o.Timeline, e => e.DocumentId);
         builder.Ignore(o => o.IsDraft);
@@ -26,6 +27,7 @@ internal sealed class SalesOrderConfiguration : IEntityTypeConfiguration<SalesOr
         builder.Ignore(o => o.BaseTotalAmount);
         builder.Ignore(o => o.BackOrderedQuantity);
         builder.Ignore(o => o.IsBackOrdered);
+        builder.Ignore(o => o.IsAmendable);
     }
 
     public void Configure(EntityTypeBuilder<SalesOrderLine> builder)

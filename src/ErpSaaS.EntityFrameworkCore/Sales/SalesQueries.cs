@@ -65,7 +65,14 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             Timeline(order.Timeline),
             [.. deliveries.Select(d => new SalesLinkDto(d.Id, d.Number, d.Status.ToString(), d.CreatedAt, null))],
             [.. invoices.Select(i => new SalesLinkDto(i.Id, i.Number, i.Status.ToString(), i.CreatedAt, i.TotalAmount))],
-            order.ExchangeRate, order.BaseTotalAmount);
+            order.ExchangeRate, order.BaseTotalAmount)
+        {
+            Amends = order.AmendsOrderId is { } amendsId
+                ? await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.Id == amendsId).Select(o => new SalesOrderRefDto(o.Id, o.Number)).FirstOrDefaultAsync(cancellationToken)
+                : null,
+            AmendedBy = await db.Set<SalesOrder>().IgnoreAutoIncludes().Where(o => o.AmendsOrderId == id)
+                .Select(o => new SalesOrderRefDto(o.Id, o.Number)).FirstOrDefaultAsync(cancellationToken),
+        };
     }
 
     public Task<PagedResult<SalesDeliverySummaryDto>> GetDeliveriesAsync(SalesListQuery query, CancellationToken cancellationToken = default)
@@ -221,6 +228,22 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
             select new { OrderId = o.Id, o.Number, o.Status, o.WarehouseId, l.LineNumber, l.ProductId, p.Code, l.BaseQuantity, l.PromisedDate })
             .Take(200).ToListAsync(cancellationToken);
         return [.. rows.Select(r => (r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.Code, r.BaseQuantity, r.PromisedDate))];
+    }
+
+    public async Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode,
+        decimal Needed, DateOnly PromisedDate)>> GetBackOrderedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default)
+    {
+        var wanted = productIds.ToList();
+        var rows = await (
+            from l in db.Set<SalesOrderLine>().AsNoTracking()
+            join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on l.OrderId equals o.Id
+            join p in db.Products.IgnoreAutoIncludes() on l.ProductId equals p.Id
+            where wanted.Contains(l.ProductId) && l.BackOrderedQuantity > 0m
+                  && (o.Status == SalesOrderStatus.Confirmed || o.Status == SalesOrderStatus.PartiallyDelivered)
+            orderby l.PromisedDate, o.Number, l.LineNumber
+            select new { OrderId = o.Id, o.Number, o.Status, o.WarehouseId, l.LineNumber, l.ProductId, p.Code, l.BackOrderedQuantity, l.PromisedDate })
+            .Take(200).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => (r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.Code, r.BackOrderedQuantity, r.PromisedDate))];
     }
 
     public Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default)

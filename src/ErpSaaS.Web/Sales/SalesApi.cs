@@ -7,7 +7,8 @@ namespace ErpSaaS.Web.Sales;
 
 /// <summary>
 /// Sales under <c>/api/v1/sales</c>, one endpoint per use case: orders (list, get, create with the same request id
-/// twice creating one order, confirm (with <c>backOrder: true</c> to back-order what is short), cancel, availability, reserve back
+/// twice creating one order, confirm (with <c>backOrder: true</c> to back-order what is short), cancel, amend (the id of
+/// the draft copy comes back as created), availability, reserve back
 /// orders), deliveries (create, scan, post), invoices (create from
 /// a delivery, receipts), returns (list, get, create) and the purchase needs of a short order. Errors come back as problem+json, a wrong field under its name ("Lines[0].Quantity").
 /// </summary>
@@ -27,6 +28,8 @@ public sealed class SalesApi : IEndpointContributor
         orders.MapPost("/{id:guid}/confirm", async (Guid id, SalesActionInput input, ISalesOrderAppService s, CancellationToken ct) =>
             TypedResults.Ok(new SalesOrderStatusDto(await s.ConfirmAsync(id, input, ct))));
         orders.MapPost("/{id:guid}/cancel", (Guid id, SalesActionInput input, ISalesOrderAppService s, CancellationToken ct) => Done(s.CancelAsync(id, input, ct)));
+        orders.MapPost("/{id:guid}/amend", async (Guid id, SalesAmendInput input, ISalesOrderAppService s, CancellationToken ct) =>
+            Created("orders", await s.AmendAsync(id, input, ct)));
         orders.MapPost("/{id:guid}/back-orders/reserve", async (Guid id, ISalesOrderAppService s, CancellationToken ct) =>
             TypedResults.Ok(await s.ReserveBackOrdersAsync(id, ct)));
         orders.MapPost("/{id:guid}/purchase-needs", async (Guid id, ISalesOrderAppService s, CancellationToken ct) => TypedResults.Ok(await s.RaisePurchaseNeedsAsync(id, ct)));

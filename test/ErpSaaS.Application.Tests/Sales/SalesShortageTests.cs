@@ -92,7 +92,7 @@ public sealed class SalesShortageTests(ErpTestFixture fixture) : IClassFixture<E
     }
 }
 
-/// <summary>What a purchase order's page lists: the unconfirmed sales orders its products are short for.</summary>
+/// <summary>What a purchase order's page lists: the unconfirmed sales orders its products are short for, and the confirmed ones waiting for them with a back order.</summary>
 public sealed class SalesShortOrdersTests(ErpTestFixture fixture) : IClassFixture<ErpTestFixture>
 {
     [Fact]
@@ -116,5 +116,35 @@ public sealed class SalesShortOrdersTests(ErpTestFixture fixture) : IClassFixtur
         listed.Select(l => (l.OrderId, l.LineNumber, l.Needed, l.AvailableNow)).ShouldBe([(shortOrder, 1, 8m, 6m)]);
         // SKU-2: 3 of 10 fits, 30 does not.
         both.Select(l => (l.OrderId, l.ProductCode)).OrderBy(l => l.ProductCode).ShouldBe([(shortOrder, "SKU-1"), (otherProduct, "SKU-2")]);
+    }
+
+    [Fact]
+    public async Task Confirmed_orders_with_a_back_order_of_the_products_are_listed_with_what_they_wait_for_until_it_is_reserved()
+    {
+        var shop = await SalesCompany.CreateAsync(fixture);
+        await shop.AddProductAsync("SKU-1", 10m);
+        await shop.AddProductAsync("SKU-2", 10m);
+        await shop.ReceiveStockAsync("SKU-1", 10m, 5m);
+        await shop.ReceiveStockAsync("SKU-2", 50m, 5m);
+        await shop.AddCustomerAsync("C1", 1_000_000m);
+        var reserved = await shop.OrderAsync("C1", ("SKU-1", 4m));
+        await shop.ConfirmAsync(reserved);
+        var backOrdered = await shop.OrderAsync("C1", ("SKU-2", 5m), ("SKU-1", 9m));
+        var draft = await shop.GetOrderAsync(backOrdered);
+        await shop.AsSalespersonAsync<ISalesOrderAppService, SalesOrderStatus>(o => o.ConfirmAsync(backOrdered, new SalesActionInput { Version = draft.Version, BackOrder = true }));
+        var unconfirmed = await shop.OrderAsync("C1", ("SKU-1", 2m));
+
+        var listed = await shop.AsSalespersonAsync<ISalesShortages, IReadOnlyList<SalesShortOrderDto>>(s => s.GetShortOrdersAsync([shop.Product("SKU-1")]));
+
+        // 10 on hand: 4 reserved by the first order, the other 6 by the back-ordered line, whose 3 more wait for stock;
+        // nothing is free, so the unconfirmed order's 2 are short too. The fully reserved order is not listed.
+        listed.Select(l => (l.OrderId, l.Status, l.LineNumber, l.Needed, l.AvailableNow, l.BackOrderedQuantity)).OrderBy(l => l.BackOrderedQuantity)
+            .ShouldBe([(unconfirmed, SalesOrderStatus.Draft, 1, 2m, 0m, 0m), (backOrdered, SalesOrderStatus.Confirmed, 2, 3m, 0m, 3m)]);
+
+        // Stock arriving reserves the back order: the order no longer waits, the unconfirmed one is still short.
+        await shop.ReceiveStockAsync("SKU-1", 3m, 5m);
+        (await shop.GetOrderAsync(backOrdered)).BackOrderedQuantity.ShouldBe(0m);
+        var afterArrival = await shop.AsSalespersonAsync<ISalesShortages, IReadOnlyList<SalesShortOrderDto>>(s => s.GetShortOrdersAsync([shop.Product("SKU-1")]));
+        afterArrival.Select(l => (l.OrderId, l.BackOrderedQuantity)).ShouldBe([(unconfirmed, 0m)]);
     }
 }

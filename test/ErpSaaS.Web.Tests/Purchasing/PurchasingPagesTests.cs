@@ -117,6 +117,39 @@ public sealed class PurchasingPagesTests(AdminPagesFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_order_page_lists_unconfirmed_sales_orders_short_of_its_products_and_confirmed_ones_waiting_for_them_with_what_they_wait_for()
+    {
+        var (acme, supplier, _) = await CompanyAsync();
+        var (waiting, shortDraft) = await factory.Data.AsUserAsync(acme.Tenant, acme.Admin, async sp =>
+        {
+            var customer = await sp.GetRequiredService<IUnitOfWork>().InTransactionAsync(async ct =>
+            {
+                var c1 = await sp.GetRequiredService<CustomerManager>().CreateAsync("C1", "Customer One", "CNY", ct);
+                c1.ChangeCreditTerms(1_000_000m, 30);
+                return c1.Id;
+            });
+            var sales = sp.GetRequiredService<ErpSaaS.Sales.ISalesOrderAppService>();
+            ErpSaaS.Sales.SalesOrderInput Order(decimal quantity) => new()
+            {
+                RequestId = Guid.NewGuid(), CustomerId = customer, WarehouseId = acme.Warehouses["WH01"],
+                Lines = [new ErpSaaS.Sales.SalesOrderLineInput { Product = "P-1", Quantity = quantity, UnitPrice = 5m }],
+            };
+            var backOrdered = await sales.CreateAsync(Order(4m));
+            await sales.ConfirmAsync(backOrdered, new ErpSaaS.Sales.SalesActionInput { Version = (await sales.GetAsync(backOrdered)).Version, BackOrder = true });
+            var draft = await sales.CreateAsync(Order(2m));
+            return ((await sales.GetAsync(backOrdered)).Number, (await sales.GetAsync(draft)).Number);
+        });
+        var order = await CreateOrderAsync(acme, supplier);
+
+        var page = await acme.PageAsync(order);
+
+        var rows = page.QuerySelectorAll("#short-sales-orders tbody tr");
+        rows.Select(r => (r.GetAttribute("data-order")!, r.QuerySelector("[data-back-ordered]")!.TextContent.Trim()))
+            .OrderBy(r => r.Item1, StringComparer.Ordinal).ShouldBe(new[] { (waiting, "4"), (shortDraft, "") }.OrderBy(r => r.Item1, StringComparer.Ordinal));
+        page.QuerySelector("#short-sales-orders thead")!.TextContent.ShouldContain(T("Purchasing:BackOrdered", "en"));
+    }
+
+    [Fact]
     public async Task A_form_with_mistakes_shows_each_message_next_to_its_field_and_keeps_what_was_typed()
     {
         var (acme, _, _) = await CompanyAsync();

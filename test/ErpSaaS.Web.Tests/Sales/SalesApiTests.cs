@@ -122,6 +122,37 @@ public sealed class SalesApiTests(ErpWebFixture fixture) : IClassFixture<ErpWebF
     }
 
     [Fact]
+    public async Task An_order_is_amended_through_the_api_into_a_draft_copy_a_missing_reason_is_a_400_problem_and_other_companies_get_404()
+    {
+        var (acme, warehouse, customer) = await CompanyAsync();
+        var (globex, _, _) = await CompanyAsync();
+        var (_, created) = await SendAsync(acme, HttpMethod.Post, "/api/v1/sales/orders", Order(warehouse, customer, 4m));
+        var id = created.GetProperty("id").GetGuid();
+        var (draftStatus, draft) = await SendAsync(acme, HttpMethod.Post, $"/api/v1/sales/orders/{id}/amend",
+            new { version = await VersionAsync(acme, $"/api/v1/sales/orders/{id}"), reason = "Change" });
+        await SendAsync(acme, HttpMethod.Post, $"/api/v1/sales/orders/{id}/confirm", new { version = await VersionAsync(acme, $"/api/v1/sales/orders/{id}") });
+        var version = await VersionAsync(acme, $"/api/v1/sales/orders/{id}");
+
+        var (noReasonStatus, noReason) = await SendAsync(acme, HttpMethod.Post, $"/api/v1/sales/orders/{id}/amend", new { version, reason = " " });
+        var (foreignStatus, _) = await SendAsync(globex, HttpMethod.Post, $"/api/v1/sales/orders/{id}/amend", new { version, reason = "mine now" });
+        var (amendedStatus, amended) = await SendAsync(acme, HttpMethod.Post, $"/api/v1/sales/orders/{id}/amend", new { version, reason = "Customer wants 6" });
+        var copyId = amended.GetProperty("id").GetGuid();
+        var (_, original) = await SendAsync(acme, HttpMethod.Get, $"/api/v1/sales/orders/{id}");
+        var (_, copy) = await SendAsync(acme, HttpMethod.Get, $"/api/v1/sales/orders/{copyId}");
+
+        draftStatus.ShouldBe(HttpStatusCode.BadRequest);
+        draft.GetProperty("code").GetString().ShouldBe(ErpSaaS.Errors.SalesErrorCodes.AmendNotAllowed);
+        noReasonStatus.ShouldBe(HttpStatusCode.BadRequest);
+        noReason.GetProperty("errors").GetProperty("reason")[0].GetString().ShouldBe(T("Error:Sales:AmendReasonRequired"));
+        foreignStatus.ShouldBe(HttpStatusCode.NotFound);
+        amendedStatus.ShouldBe(HttpStatusCode.Created);
+        (original.GetProperty("status").GetString(), original.GetProperty("amendedBy").GetProperty("id").GetGuid()).ShouldBe(("Cancelled", copyId));
+        (copy.GetProperty("status").GetString(), copy.GetProperty("amends").GetProperty("id").GetGuid(), copy.GetProperty("totalAmount").GetDecimal())
+            .ShouldBe(("Draft", id, original.GetProperty("totalAmount").GetDecimal()));
+        (await SendAsync(globex, HttpMethod.Get, $"/api/v1/sales/orders/{copyId}")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_return_through_the_api_is_refused_as_a_400_problem_beyond_what_was_delivered_and_other_companies_get_404()
     {
         var (acme, warehouse, customer) = await CompanyAsync();

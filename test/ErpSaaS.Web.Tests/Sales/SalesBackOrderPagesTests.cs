@@ -1,7 +1,9 @@
 using System.Net;
+using ErpSaaS.Approvals;
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Inventory.Documents;
+using ErpSaaS.Permissions;
 using ErpSaaS.Web.Tests.Infrastructure;
 using ErpSaaS.Web.Tests.Inventory.Documents;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +81,42 @@ public sealed class SalesBackOrderPagesTests(AdminPagesFactory factory) : IClass
         backOrdered.QuerySelectorAll("#orders tbody tr a").Length.ShouldBe(1);
         backOrdered.QuerySelector("#orders [data-back-ordered]").ShouldNotBeNull();
         confirmedOnly.QuerySelectorAll("#orders tbody tr a").Length.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_order_approved_while_short_stays_approved_and_its_page_offers_to_confirm_it_with_a_back_order()
+    {
+        var acme = await ShopAsync();
+        var boss = await factory.Data.Given.User(acme.Tenant, "boss", StaticRoles.Admin);
+        await factory.Data.AsUserAsync(acme.Tenant, acme.Admin, sp => sp.GetRequiredService<IApprovalFlowAppService>().AddStepAsync(ApprovalDocumentType.SalesDiscount,
+            new ApprovalStepInput { Name = "Boss", ApproverKind = ApproverKind.User, ApproverUserId = boss }));
+        var created = await acme.SubmitAsync("/app/sales/orders/create", await acme.PageAsync("/app/sales/orders/create"), "#order-form", new Dictionary<string, string?>
+        {
+            ["Input.CustomerId"] = _customers[(acme.Tenant, "C1")].ToString(), ["Input.WarehouseId"] = acme.Warehouses["WH01"].ToString(),
+            ["Input.Lines[0].Product"] = "P-1", ["Input.Lines[0].Quantity"] = "25", ["Input.Lines[0].UnitPrice"] = "5", ["Input.Lines[0].DiscountPercent"] = "20",
+        });
+        var orderUrl = created.Headers.Location!.OriginalString;
+        await acme.SubmitAsync(orderUrl, await acme.PageAsync(orderUrl), "#confirm-form");
+        var pending = await acme.PageAsync(orderUrl);
+        await factory.Data.AsUserAsync(acme.Tenant, boss, async sp =>
+        {
+            var inbox = sp.GetRequiredService<IApprovalInboxAppService>();
+            var item = (await inbox.GetPendingAsync(new ApprovalInboxQuery())).Items.Single();
+            await inbox.ApproveAsync(item.RequestId, new ApprovalDecisionInput { Version = item.Version });
+        });
+
+        var approved = await acme.PageAsync(orderUrl);
+        var confirming = await acme.SubmitAsync(orderUrl, approved, "#confirm-back-order-form");
+        var confirmed = await acme.PageAsync(orderUrl);
+
+        pending.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("PendingApproval");
+        pending.QuerySelector("#confirm-back-order-form").ShouldBeNull();
+        approved.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("Approved");
+        approved.QuerySelector("#availability [data-short]")!.TextContent.ShouldBe("5");
+        approved.QuerySelector("#confirm-back-order-form").ShouldNotBeNull();
+        confirming.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        confirmed.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("Confirmed");
+        (confirmed.QuerySelector("#lines [data-reserved]")!.TextContent.Trim(), confirmed.QuerySelector("#lines [data-back-ordered]")!.TextContent.Trim()).ShouldBe(("20", "5"));
     }
 
     [Fact]

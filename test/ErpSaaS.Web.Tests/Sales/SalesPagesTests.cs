@@ -119,6 +119,23 @@ public sealed class SalesPagesTests(AdminPagesFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Another_company_gets_404_when_it_posts_the_amendment_of_an_order_it_does_not_own()
+    {
+        var (acme, customer) = await ShopAsync();
+        var (globex, _) = await ShopAsync();
+        var created = await acme.SubmitAsync("/app/sales/orders/create", await acme.PageAsync("/app/sales/orders/create"), "#order-form", OrderFields(acme, customer, "P-1", "4"));
+        var orderUrl = created.Headers.Location!.OriginalString;
+        await acme.SubmitAsync(orderUrl, await acme.PageAsync(orderUrl), "#confirm-form");
+        var version = (await acme.PageAsync(orderUrl)).QuerySelector("#amend-form [name='Amend.Version']")!.GetAttribute("value")!;
+
+        (await AdminPagesFactory.PostFormAsync(globex.Client, "/app/sales/orders/create", orderUrl + "?handler=Amend", ("Amend.Reason", "mine now"), ("Amend.Version", version)))
+            .StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var untouched = await acme.PageAsync(orderUrl);
+        untouched.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("Confirmed");
+        untouched.QuerySelector("#amended-by").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task A_quotation_saved_from_its_page_becomes_a_draft_order_in_one_click()
     {
         var (acme, customer) = await ShopAsync();
@@ -135,6 +152,46 @@ public sealed class SalesPagesTests(AdminPagesFactory factory) : IClassFixture<A
         decimal.Parse(order.QuerySelector("[name='Input.Lines[0].Quantity']")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(6m);
         quotation.QuerySelector("#quotation-header [data-status]")!.GetAttribute("data-status").ShouldBe("Converted");
         (await acme.PageAsync("/app/sales/quotations")).QuerySelectorAll("#quotations tbody tr a").Length.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_confirmed_order_is_amended_from_its_page_into_a_draft_copy_that_links_back_and_the_reason_is_asked_for_in_each_language()
+    {
+        var (acme, customer) = await ShopAsync();
+        var created = await acme.SubmitAsync("/app/sales/orders/create", await acme.PageAsync("/app/sales/orders/create"), "#order-form", OrderFields(acme, customer, "P-1", "8"));
+        var orderUrl = created.Headers.Location!.OriginalString;
+        var draft = await acme.PageAsync(orderUrl);
+        draft.QuerySelector("#amend-form").ShouldBeNull();
+        await acme.SubmitAsync(orderUrl, draft, "#confirm-form");
+        var confirmed = await acme.PageAsync(orderUrl);
+
+        var noReason = await acme.SubmitAsync(orderUrl, confirmed, "#amend-form");
+        var refused = await AdminPagesFactory.HtmlAsync(noReason);
+        var chinese = await AdminPagesFactory.HtmlAsync(await acme.SubmitAsync(orderUrl, confirmed, "#amend-form",
+            headers: new Dictionary<string, string> { ["Cookie"] = ".AspNetCore.Culture=c%3Dzh-Hans%7Cuic%3Dzh-Hans" }));
+        var stillConfirmed = await acme.PageAsync(orderUrl);
+        var amended = await acme.SubmitAsync(orderUrl, stillConfirmed, "#amend-form", new Dictionary<string, string?> { ["Amend.Reason"] = "Customer wants 10" });
+        var copyUrl = amended.Headers.Location!.OriginalString;
+        var copy = await acme.PageAsync(copyUrl);
+        var original = await acme.PageAsync(orderUrl);
+
+        noReason.StatusCode.ShouldBe(HttpStatusCode.OK);
+        refused.QuerySelector("#amend-form [data-valmsg-for='Amend.Reason']")!.TextContent.Trim().ShouldBe(T("Error:Sales:AmendReasonRequired", "en"));
+        chinese.QuerySelector("#amend-form [data-valmsg-for='Amend.Reason']")!.TextContent.Trim().ShouldBe(T("Error:Sales:AmendReasonRequired", "zh-Hans"));
+        chinese.QuerySelector("#amend-form button")!.TextContent.Trim().ShouldBe(T("Sales:Amend", "zh-Hans"));
+        refused.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("Confirmed");
+        stillConfirmed.QuerySelector("#lines [data-reserved]")!.TextContent.Trim().ShouldBe("8");
+        amended.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        copy.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("Draft");
+        copy.QuerySelector("#amends a")!.GetAttribute("href").ShouldBe(orderUrl);
+        copy.QuerySelector("#total")!.TextContent.ShouldBe(confirmed.QuerySelector("#total")!.TextContent);
+        decimal.Parse(copy.QuerySelector("[name='Input.Lines[0].Quantity']")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(8m);
+        copy.QuerySelector("#amend-form").ShouldBeNull();
+        original.QuerySelector("#order-header [data-status]")!.GetAttribute("data-status").ShouldBe("Cancelled");
+        original.QuerySelector("#amended-by a")!.GetAttribute("href").ShouldBe(copyUrl);
+        original.QuerySelector("#amend-form").ShouldBeNull();
+        original.QuerySelector("#lines [data-reserved]")!.TextContent.Trim().ShouldBe("0");
+        original.QuerySelector("#timeline")!.TextContent.ShouldContain("Customer wants 10");
     }
 
     [Fact]

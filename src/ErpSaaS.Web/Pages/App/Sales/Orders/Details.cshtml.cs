@@ -10,7 +10,7 @@ namespace ErpSaaS.Web.Pages.App.Sales.Orders;
 /// <summary>
 /// An order's page: header with what is left to deliver, invoice and receive; while a draft the lines form and the
 /// available-to-promise of each line; the approval's steps; confirm (all or nothing, or with a back order where the
-/// company allows it), reserve back orders, cancel and "deliver" (the quantities of a delivery, at most what is reserved).
+/// company allows it), reserve back orders, cancel, amend (cancel and a draft copy) and "deliver" (the quantities of a delivery, at most what is reserved).
 /// </summary>
 [Authorize(Policy = ErpPermissions.PolicyPrefix + ErpPermissions.Trading.Sales)]
 public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryAppService deliveries, IApprovalRequests approvals) : ErpPageModel
@@ -28,6 +28,9 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
 
     [BindProperty]
     public SalesActionInput Action { get; set; } = new();
+
+    [BindProperty]
+    public SalesAmendInput Amend { get; set; } = new();
 
     [BindProperty]
     public SalesDeliveryInput Delivery { get; set; } = new();
@@ -114,6 +117,21 @@ public sealed class DetailsModel(ISalesOrderAppService orders, ISalesDeliveryApp
             return RedirectToPage(new { id });
         }
         return await RedisplayAsync(id, cancellationToken);
+    }
+
+    /// <summary>Amending cancels this order (its reservations released) and opens its draft copy, where the change is made.</summary>
+    public async Task<IActionResult> OnPostAmendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var copy = Guid.Empty;
+        if (IsValidFor(nameof(Amend)) && await TryAsync(async () => copy = await orders.AmendAsync(id, Amend, cancellationToken), nameof(Amend)))
+        {
+            TempData["Message"] = L["Sales:AmendedMessage"].Value;
+            return RedirectToPage(new { id = copy });
+        }
+        var kept = Amend.Reason;
+        await RedisplayAsync(id, cancellationToken);
+        Amend.Reason = kept;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostDeliverAsync(Guid id, CancellationToken cancellationToken)
