@@ -201,14 +201,7 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
         batch.Timeout = 600;
         batch.Add("SET LOCAL enable_seqscan = off");
         batch.Add("SET LOCAL jit = off");
-        batch.Add($"""
-            SELECT v.quantity_after, v.value_after, v.unit_cost
-            FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id
-            WHERE {PoolSql} AND e.posted_at <= @from AND (e.posted_at, e.sequence) < (@from, @sequence)
-            ORDER BY e.posted_at DESC, e.sequence DESC LIMIT 1
-            """,
-            StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
-            StockSql.Value("from", from), StockSql.Value("sequence", sequence));
+        AddFiguresBefore(batch, tenantId, productId, key, from, sequence);
         // One entry more than the chunk: where the next chunk starts.
         batch.Add($"""
             SELECT e.id, e.quantity, CASE WHEN e.is_cost_given THEN (SELECT v.unit_cost FROM stock_entry_valuations v WHERE v.id = e.id) END,
@@ -261,6 +254,17 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
     }
 
     private const string PoolSql = "e.tenant_id = @tenant AND e.product_id = @product AND e.valuation_key = @key";
+
+    /// <summary>The pool's running quantity, value and cost after its last entry before (from, sequence): where a fold starts.</summary>
+    private static void AddFiguresBefore(StockBatch batch, Guid tenantId, Guid productId, Guid key, DateTimeOffset from, long sequence) =>
+        batch.Add($"""
+            SELECT v.quantity_after, v.value_after, v.unit_cost
+            FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id
+            WHERE {PoolSql} AND e.posted_at <= @from AND (e.posted_at, e.sequence) < (@from, @sequence)
+            ORDER BY e.posted_at DESC, e.sequence DESC LIMIT 1
+            """,
+            StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
+            StockSql.Value("from", from), StockSql.Value("sequence", sequence));
 
     private static void AddRewrite(StockBatch batch, Guid tenantId, IReadOnlyList<RewrittenEntry> rows)
     {
@@ -328,14 +332,7 @@ internal sealed class StockRevaluation(ErpDbContext db, StockSql sql, IOutbox ou
             // wait for theirs), then the range itself in posting order along the pool's index. Each entry's given cost
             // is looked up by id (a lateral lookup the planner may not turn into a hash join over every company's
             // valuations); the balance it belongs to only where its value can change (no given cost).
-            batch.Add($"""
-                SELECT v.quantity_after, v.value_after, v.unit_cost
-                FROM stock_ledger_entries e JOIN stock_entry_valuations v ON v.id = e.id
-                WHERE {PoolSql} AND e.posted_at <= @from AND (e.posted_at, e.sequence) < (@from, @sequence)
-                ORDER BY e.posted_at DESC, e.sequence DESC LIMIT 1
-                """,
-                StockSql.Value("tenant", tenantId), StockSql.Value("product", productId), StockSql.Value("key", key),
-                StockSql.Value("from", start), StockSql.Value("sequence", startSequence));
+            AddFiguresBefore(batch, tenantId, productId, key, start, startSequence);
             batch.Add($"""
                 SELECT e.id, e.quantity, CASE WHEN e.is_cost_given THEN (SELECT v.unit_cost FROM stock_entry_valuations v WHERE v.id = e.id) END,
                        e.posted_at, e.warehouse_id, e.location_id, e.batch_number
