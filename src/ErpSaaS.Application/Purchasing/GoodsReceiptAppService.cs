@@ -53,7 +53,7 @@ public sealed class GoodsReceiptAppService(
     public async Task<GoodsReceiptInput> NewForOrderAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default)
     {
         await CheckAsync(cancellationToken);
-        var order = await OrderAsync(purchaseOrderId, cancellationToken);
+        var order = await repository.GetOrderAsync(purchaseOrderId, cancellationToken);
         if (!order.IsOpen) throw new BusinessException(PurchasingErrorCodes.OrderNotReceivable, order.Number);
         return new GoodsReceiptInput
         {
@@ -73,7 +73,7 @@ public sealed class GoodsReceiptAppService(
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             if (await repository.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
-            var order = await OrderAsync(orderId, ct);
+            var order = await repository.GetOrderAsync(orderId, ct);
             var receipt = await manager.CreateReceiptAsync(input.RequestId, order, input.QuarantineWarehouseId, input.Comment, Lines(input), actor, ct);
             return receipt.Id;
         }, cancellationToken);
@@ -86,7 +86,7 @@ public sealed class GoodsReceiptAppService(
         var receipt = await LoadAsync(id, input.Version, cancellationToken);
         await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await OrderAsync(receipt.PurchaseOrderId, ct);
+            var order = await repository.GetOrderAsync(receipt.PurchaseOrderId, ct);
             await manager.ChangeReceiptAsync(receipt, order, input.QuarantineWarehouseId, input.Comment, Lines(input), actor, ct);
             return true;
         }, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class GoodsReceiptAppService(
         var receipt = await LoadAsync(id, input.Version, cancellationToken);
         var (line, product) = await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await OrderAsync(receipt.PurchaseOrderId, ct);
+            var order = await repository.GetOrderAsync(receipt.PurchaseOrderId, ct);
             var scanned = await manager.ScanAsync(receipt, order, input.Barcode, input.Quantity, actor, ct);
             return (scanned, (await manager.ProductsAsync([scanned.ProductId], ct))[scanned.ProductId]);
         }, cancellationToken);
@@ -115,7 +115,7 @@ public sealed class GoodsReceiptAppService(
         var tolerance = PurchasingSettings.PercentOf(await settings.GetAsync(PurchasingSettings.OverReceiptTolerancePercent, cancellationToken));
         await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await OrderAsync(receipt.PurchaseOrderId, ct);
+            var order = await repository.GetOrderAsync(receipt.PurchaseOrderId, ct);
             await posting.PostAsync(receipt, order, tolerance, actor, ct);
             return true;
         }, cancellationToken);
@@ -139,8 +139,6 @@ public sealed class GoodsReceiptAppService(
         await features.CheckEnabledAsync(ErpFeatures.Trading, cancellationToken);
     }
 
-    private async Task<PurchaseOrder> OrderAsync(Guid id, CancellationToken cancellationToken) =>
-        await repository.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(PurchaseOrder), id);
 
     private async Task<GoodsReceipt> LoadAsync(Guid id, uint version, CancellationToken cancellationToken)
     {

@@ -36,7 +36,7 @@ public sealed class PurchaseInvoiceAppService(
     public async Task<PurchaseInvoiceInput> NewForOrderAsync(Guid purchaseOrderId, CancellationToken cancellationToken = default)
     {
         await CheckAsync(cancellationToken);
-        var order = await OrderAsync(purchaseOrderId, cancellationToken);
+        var order = await repository.GetOrderAsync(purchaseOrderId, cancellationToken);
         if (order.Lines.All(l => l.InvoiceableQuantity == 0m)) throw new BusinessException(PurchasingErrorCodes.NothingToInvoice, order.Number);
         var actor = await actors.CurrentAsync(cancellationToken);
         return new PurchaseInvoiceInput
@@ -58,7 +58,7 @@ public sealed class PurchaseInvoiceAppService(
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             if (await repository.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
-            var order = await OrderAsync(orderId, ct);
+            var order = await repository.GetOrderAsync(orderId, ct);
             var invoice = await invoicing.CreateInvoiceAsync(input.RequestId, order, input.InvoiceDate, input.SupplierReference, input.Comment, Lines(input), actor, ct);
             return invoice.Id;
         }, cancellationToken);
@@ -71,7 +71,7 @@ public sealed class PurchaseInvoiceAppService(
         var invoice = await LoadAsync(id, input.Version, cancellationToken);
         await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await OrderAsync(invoice.PurchaseOrderId, ct);
+            var order = await repository.GetOrderAsync(invoice.PurchaseOrderId, ct);
             PurchaseInvoicing.ChangeInvoice(invoice, order, input.InvoiceDate, input.SupplierReference, input.Comment, Lines(input), actor);
             return true;
         }, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class PurchaseInvoiceAppService(
         var tolerance = PurchasingSettings.PercentOf(await settings.GetAsync(PurchasingSettings.PriceTolerancePercent, cancellationToken));
         await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await OrderAsync(invoice.PurchaseOrderId, ct);
+            var order = await repository.GetOrderAsync(invoice.PurchaseOrderId, ct);
             if (invoice.Submit(order, tolerance, actor))
             {
                 invoice.Approve(order, actor);
@@ -182,8 +182,6 @@ public sealed class PurchaseInvoiceAppService(
         await features.CheckEnabledAsync(ErpFeatures.Trading, cancellationToken);
     }
 
-    private async Task<PurchaseOrder> OrderAsync(Guid id, CancellationToken cancellationToken) =>
-        await repository.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(PurchaseOrder), id);
 
     private async Task<PurchaseInvoice> LoadAsync(Guid id, uint version, CancellationToken cancellationToken)
     {
@@ -221,8 +219,7 @@ public sealed class PurchaseInvoiceApprovalHandler(IPurchasingRepository reposit
     {
         var invoice = await repository.FindInvoiceAsync(decision.DocumentId, cancellationToken)
                       ?? throw new EntityNotFoundException(nameof(PurchaseInvoice), decision.DocumentId);
-        var order = await repository.FindOrderAsync(invoice.PurchaseOrderId, cancellationToken)
-                    ?? throw new EntityNotFoundException(nameof(PurchaseOrder), invoice.PurchaseOrderId);
+        var order = await repository.GetOrderAsync(invoice.PurchaseOrderId, cancellationToken);
         return (invoice, order);
     }
 }
@@ -292,7 +289,7 @@ public sealed class PurchaseReturnAppService(
         {
             if (await repository.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
             var receipt = await ReceiptAsync(receiptId, ct);
-            var order = await repository.FindOrderAsync(receipt.PurchaseOrderId, ct) ?? throw new EntityNotFoundException(nameof(PurchaseOrder), receipt.PurchaseOrderId);
+            var order = await repository.GetOrderAsync(receipt.PurchaseOrderId, ct);
             var lines = input.Lines.Where(l => !l.IsBlank).Select(l => (l.ReceiptLineNumber ?? 0, l.Quantity ?? 0m)).ToList();
             var made = await invoicing.ReturnAsync(input.RequestId, receipt, order, input.Reason, lines, actor, ct);
             return made.Id;

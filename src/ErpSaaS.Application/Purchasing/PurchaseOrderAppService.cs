@@ -148,7 +148,7 @@ public sealed class PurchaseOrderAppService(
 
     private async Task<PurchaseOrder> LoadAsync(Guid id, uint version, CancellationToken cancellationToken)
     {
-        var order = await repository.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(PurchaseOrder), id);
+        var order = await repository.GetOrderAsync(id, cancellationToken);
         order.CheckVersion(version);
         return order;
     }

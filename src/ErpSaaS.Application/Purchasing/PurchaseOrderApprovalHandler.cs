@@ -25,5 +25,5 @@ public sealed class PurchaseOrderApprovalHandler(IPurchasingRepository repositor
     }
 
     private async Task<PurchaseOrder> LoadAsync(ApprovalDecision decision, CancellationToken cancellationToken) =>
-        await repository.FindOrderAsync(decision.DocumentId, cancellationToken) ?? throw new EntityNotFoundException(nameof(PurchaseOrder), decision.DocumentId);
+        await repository.GetOrderAsync(decision.DocumentId, cancellationToken);
 }

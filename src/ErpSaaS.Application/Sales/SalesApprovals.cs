@@ -45,7 +45,7 @@ public sealed class SalesOrderApprovalOutcome(
 {
     public async Task ApprovedAsync(SalesApprovalReason reason, ApprovalDecision decision, CancellationToken cancellationToken)
     {
-        var order = await documents.FindOrderAsync(decision.DocumentId, cancellationToken) ?? throw new Common.EntityNotFoundException(nameof(SalesOrder), decision.DocumentId);
+        var order = await documents.GetOrderAsync(decision.DocumentId, cancellationToken);
         var actor = await actors.AtAsync(decision.DeciderId, decision.DeciderName, decision.At, cancellationToken);
         order.GrantApproval(reason, actor, decision.Comment);
         if (order.Status == SalesOrderStatus.Approved) await ConfirmApprovedAsync(order, actor, cancellationToken);
@@ -53,7 +53,7 @@ public sealed class SalesOrderApprovalOutcome(
 
     public async Task RejectedAsync(SalesApprovalReason reason, ApprovalDecision decision, CancellationToken cancellationToken)
     {
-        var order = await documents.FindOrderAsync(decision.DocumentId, cancellationToken) ?? throw new Common.EntityNotFoundException(nameof(SalesOrder), decision.DocumentId);
+        var order = await documents.GetOrderAsync(decision.DocumentId, cancellationToken);
         var actor = await actors.AtAsync(decision.DeciderId, decision.DeciderName, decision.At, cancellationToken);
         var other = reason == SalesApprovalReason.Discount ? SalesApprovalReason.Credit : SalesApprovalReason.Discount;
         var otherPending = (other == SalesApprovalReason.Discount ? order.DiscountApproval : order.CreditApproval) == SalesApprovalState.Pending;

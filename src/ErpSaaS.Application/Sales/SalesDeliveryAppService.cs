@@ -37,7 +37,7 @@ public sealed class SalesDeliveryAppService(
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             if (await documents.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
-            var order = await documents.FindOrderAsync(input.OrderId, ct) ?? throw new EntityNotFoundException(nameof(SalesOrder), input.OrderId);
+            var order = await documents.GetOrderAsync(input.OrderId, ct);
             if (!order.IsOpen) throw new BusinessException(SalesErrorCodes.OrderNotDeliverable, order.Number);
             var onDrafts = await documents.GetDraftDeliveryQuantitiesAsync(order.Id, null, ct);
             var lines = new List<DeliveryLineDetails>();
@@ -83,7 +83,7 @@ public sealed class SalesDeliveryAppService(
         {
             var delivery = await LoadAsync(id, ct);
             delivery.CheckVersion(input.Version);
-            var order = await documents.FindOrderAsync(delivery.OrderId, ct) ?? throw new EntityNotFoundException(nameof(SalesOrder), delivery.OrderId);
+            var order = await documents.GetOrderAsync(delivery.OrderId, ct);
             var posting = delivery.BeginPosting(actor.At);
             foreach (var shipped in delivery.Lines.GroupBy(l => l.OrderLineNumber)) order.RecordDelivered(shipped.Key, shipped.Sum(l => l.Quantity), actor);
             foreach (var line in order.Lines.Where(l => delivery.Lines.Any(d => d.OrderLineNumber == l.LineNumber)).OrderBy(l => l.ProductId))

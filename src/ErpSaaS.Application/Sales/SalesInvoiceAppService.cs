@@ -37,7 +37,7 @@ public sealed class SalesInvoiceAppService(
         return await unitOfWork.InTransactionAsync(async ct =>
         {
             var delivery = await documents.FindDeliveryAsync(deliveryId, ct) ?? throw new EntityNotFoundException(nameof(SalesDelivery), deliveryId);
-            var order = await documents.FindOrderAsync(delivery.OrderId, ct) ?? throw new EntityNotFoundException(nameof(SalesOrder), delivery.OrderId);
+            var order = await documents.GetOrderAsync(delivery.OrderId, ct);
             var customer = await customers.FindAsync(order.CustomerId, ct) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
             return (await manager.CreateInvoiceAsync(order, delivery, customer, actor, ct)).Id;
         }, cancellationToken);

@@ -73,7 +73,7 @@ public sealed class SalesOrderAppService(
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
-        var order = await LoadAsync(id, cancellationToken);
+        var order = await documents.GetOrderAsync(id, cancellationToken);
         order.CheckVersion(input.Version);
         await unitOfWork.InTransactionAsync(async ct =>
         {
@@ -90,7 +90,7 @@ public sealed class SalesOrderAppService(
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
-        var order = await LoadAsync(id, cancellationToken);
+        var order = await documents.GetOrderAsync(id, cancellationToken);
         var result = new List<SalesLineAvailabilityDto>();
         foreach (var line in order.Lines) result.Add(await stock.AvailabilityAsync(order, line, await ProductCodeAsync(line, cancellationToken), actor.Today, cancellationToken));
         return result;
@@ -144,7 +144,7 @@ public sealed class SalesOrderAppService(
             {
                 throw BusinessException.ForField(nameof(SalesActionInput.BackOrder), SalesErrorCodes.BackOrdersNotAllowed);
             }
-            var order = await LoadAsync(id, ct);
+            var order = await documents.GetOrderAsync(id, ct);
             order.CheckVersion(input.Version);
             if (order.IsDraft) order.FixExchangeRate(await RateAsync(order.CurrencyCode, actor.Today, ct));
             if (order.IsDraft && await NeedsApprovalAsync(order, actor.Today, ct) is { } needs)
@@ -184,7 +184,7 @@ public sealed class SalesOrderAppService(
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Sales, cancellationToken);
         var actor = await actors.CurrentAsync(cancellationToken);
-        var order = await LoadAsync(id, cancellationToken);
+        var order = await documents.GetOrderAsync(id, cancellationToken);
         return (await shortages.ActionAsync(cancellationToken), await ShortagesAsync(order, actor.Today, cancellationToken));
     }
 
@@ -194,7 +194,7 @@ public sealed class SalesOrderAppService(
         var actor = await actors.CurrentAsync(cancellationToken);
         return await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await LoadAsync(id, ct);
+            var order = await documents.GetOrderAsync(id, ct);
             if (!MayBeShort(order)) throw new BusinessException(SalesErrorCodes.StatusChangeNotAllowed, order.Number);
             var shortLines = await shortages.ShortLinesAsync(order, ShortCandidates(order), actor.Today, ct);
             if (shortLines.Count == 0) throw new BusinessException(SalesErrorCodes.NothingShort, order.Number);
@@ -226,7 +226,7 @@ public sealed class SalesOrderAppService(
         var actor = await actors.CurrentAsync(cancellationToken);
         return await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await LoadAsync(id, ct);
+            var order = await documents.GetOrderAsync(id, ct);
             if (!order.IsBackOrdered) throw new BusinessException(SalesErrorCodes.NothingBackOrdered, order.Number);
             var reserved = await stock.ReserveBackOrdersAsync(order, order.Lines, ct);
             if (reserved.Count == 0) throw new BusinessException(SalesErrorCodes.NothingAvailableForBackOrder, order.Number);
@@ -251,7 +251,7 @@ public sealed class SalesOrderAppService(
         var actor = await actors.CurrentAsync(cancellationToken);
         await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await LoadAsync(id, ct);
+            var order = await documents.GetOrderAsync(id, ct);
             order.CheckVersion(input.Version);
             var pending = new[] { (SalesApprovalReason.Discount, order.DiscountApproval), (SalesApprovalReason.Credit, order.CreditApproval) }
                 .Where(p => order.Status == SalesOrderStatus.PendingApproval && p.Item2 == SalesApprovalState.Pending).Select(p => p.Item1).ToList();
@@ -268,7 +268,7 @@ public sealed class SalesOrderAppService(
         var actor = await actors.CurrentAsync(cancellationToken);
         return await unitOfWork.InTransactionAsync(async ct =>
         {
-            var order = await LoadAsync(id, ct);
+            var order = await documents.GetOrderAsync(id, ct);
             order.CheckVersion(input.Version);
             var customer = await customers.FindAsync(order.CustomerId, ct) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
             var lines = new List<SalesLineDetails>(order.Lines.Count);
@@ -318,6 +318,4 @@ public sealed class SalesOrderAppService(
     private async Task<string> ProductCodeAsync(SalesOrderLine line, CancellationToken cancellationToken) =>
         (await lookups.FindProductAsync(line.ProductId, cancellationToken))?.Code ?? string.Empty;
 
-    private async Task<SalesOrder> LoadAsync(Guid id, CancellationToken cancellationToken) =>
-        await documents.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(SalesOrder), id);
 }

@@ -49,7 +49,7 @@ public sealed class SalesReturnAppService(
         {
             if (await documents.ClaimRequestAsync(input.RequestId, ct) is { } earlier) return earlier;
             var delivery = await documents.FindDeliveryAsync(input.DeliveryId, ct) ?? throw new EntityNotFoundException(nameof(SalesDelivery), input.DeliveryId);
-            var order = await documents.FindOrderAsync(delivery.OrderId, ct) ?? throw new EntityNotFoundException(nameof(SalesOrder), delivery.OrderId);
+            var order = await documents.GetOrderAsync(delivery.OrderId, ct);
             var warehouseId = await DestinationAsync(input, delivery, ct);
             var invoices = await documents.GetDeliveryInvoicesAsync(delivery.Id, ct);
             var lines = input.Lines.Select(l => (l.DeliveryLineNumber, l.Quantity ?? 0m)).ToList();

@@ -1,3 +1,4 @@
+using ErpSaaS.Common;
 using ErpSaaS.Catalog;
 
 namespace ErpSaaS.Purchasing;
@@ -47,4 +48,11 @@ public interface IPurchasingLookups
 
     /// <summary>The product's listing marked preferred among its suppliers, if any.</summary>
     Task<SupplierProduct?> FindPreferredListingAsync(Guid productId, CancellationToken cancellationToken = default);
+}
+
+public static class PurchasingRepositoryExtensions
+{
+    /// <summary>The order, or not found (a 404 to the caller) when the company has none with that id.</summary>
+    public static async Task<PurchaseOrder> GetOrderAsync(this IPurchasingRepository repository, Guid id, CancellationToken cancellationToken = default) =>
+        await repository.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(PurchaseOrder), id);
 }

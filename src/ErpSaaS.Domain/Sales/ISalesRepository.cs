@@ -1,3 +1,5 @@
+using ErpSaaS.Common;
+
 namespace ErpSaaS.Sales;
 
 /// <summary>Sales documents of the current company, loaded whole (lines, timeline, receipts).</summary>
@@ -43,4 +45,11 @@ public interface ISalesRepository
     void Add(SalesInvoice invoice);
     void Add(SalesQuotation quotation);
     void Add(SalesReturn salesReturn);
+}
+
+public static class SalesRepositoryExtensions
+{
+    /// <summary>The order, or not found (a 404 to the caller) when the company has none with that id.</summary>
+    public static async Task<SalesOrder> GetOrderAsync(this ISalesRepository repository, Guid id, CancellationToken cancellationToken = default) =>
+        await repository.FindOrderAsync(id, cancellationToken) ?? throw new EntityNotFoundException(nameof(SalesOrder), id);
 }
