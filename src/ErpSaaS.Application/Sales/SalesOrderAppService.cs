@@ -150,11 +150,12 @@ public sealed class SalesOrderAppService(
             if (order.IsDraft && await NeedsApprovalAsync(order, actor.Today, ct) is { } needs)
             {
                 order.SubmitForApproval(needs.Discount, needs.Credit, actor);
-                if (needs.Discount && await approvals.SubmitAsync(order, needs.Customer, SalesApprovalReason.Discount, needs.Exposure, ct))
+                var customer = await customers.FindTermsAsync(order.CustomerId, ct) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
+                if (needs.Discount && await approvals.SubmitAsync(order, customer, SalesApprovalReason.Discount, needs.Exposure, ct))
                 {
                     order.GrantApproval(SalesApprovalReason.Discount, actor, null);
                 }
-                if (needs.Credit && await approvals.SubmitAsync(order, needs.Customer, SalesApprovalReason.Credit, needs.Exposure, ct))
+                if (needs.Credit && await approvals.SubmitAsync(order, customer, SalesApprovalReason.Credit, needs.Exposure, ct))
                 {
                     order.GrantApproval(SalesApprovalReason.Credit, actor, null);
                 }
@@ -284,7 +285,7 @@ public sealed class SalesOrderAppService(
         }, cancellationToken);
     }
 
-    private sealed record ApprovalNeeds(bool Discount, bool Credit, Customer Customer, decimal Exposure);
+    private sealed record ApprovalNeeds(bool Discount, bool Credit, decimal Exposure);
 
     /// <summary>
     /// Discount above the company's limit, or credit: everything is compared in the company's base currency. The
@@ -294,12 +295,12 @@ public sealed class SalesOrderAppService(
     private async Task<ApprovalNeeds?> NeedsApprovalAsync(SalesOrder order, DateOnly today, CancellationToken cancellationToken)
     {
         var limit = decimal.Parse(await settings.GetAsync(SalesSettings.DiscountLimitPercent, cancellationToken), CultureInfo.InvariantCulture);
-        var customer = await customers.FindTermsAsync(order.CustomerId, cancellationToken) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
-        var exposure = await documents.GetCreditExposureAsync(customer.Id, order.Id, cancellationToken) + order.BaseTotalAmount!.Value;
-        var creditLimit = SalesRules.Money(customer.CreditLimit * await RateAsync(customer.CurrencyCode, today, cancellationToken));
-        var discount = order.MaxDiscountPercent > limit;
-        var credit = exposure > creditLimit;
-        return discount || credit ? new ApprovalNeeds(discount, credit, customer, exposure) : null;
+        var credit = await documents.GetCreditPositionAsync(order.CustomerId, order.Id, cancellationToken) ?? throw new EntityNotFoundException(nameof(Customer), order.CustomerId);
+        var exposure = credit.Exposure + order.BaseTotalAmount!.Value;
+        var creditLimit = SalesRules.Money(credit.CreditLimit * await RateAsync(credit.CurrencyCode, today, cancellationToken));
+        var overDiscount = order.MaxDiscountPercent > limit;
+        var overCredit = exposure > creditLimit;
+        return overDiscount || overCredit ? new ApprovalNeeds(overDiscount, overCredit, exposure) : null;
     }
 
     /// <summary>The rate to the base currency in force on the day; none is a refusal next to the order's currency.</summary>

@@ -50,7 +50,9 @@ public sealed class Product : AggregateRoot, IMultiTenant
     public IReadOnlyList<ProductUnitConversion> UnitConversions => _unitConversions;
 
     /// <summary>Services are bought and sold but have no stock, no ledger and no valuation.</summary>
-    public bool IsStocked => Type != ProductType.Service;
+    public bool IsStocked => IsStockedType(Type);
+
+    public static bool IsStockedType(ProductType type) => type != ProductType.Service;
 
     /// <summary>Everything but the code, in one step, so the rules that tie fields together see the new values together.</summary>
     internal void Apply(ProductDetails details)

@@ -2,7 +2,13 @@ using ErpSaaS.Common;
 
 namespace ErpSaaS.Sales;
 
-/// <summary>Sales documents of the current company, loaded whole (lines, timeline, receipts).</summary>
+/// <summary>A customer's credit limit, in its own currency, and its exposure in the company's base currency.</summary>
+public sealed record SalesCreditPosition(decimal CreditLimit, string CurrencyCode, decimal Exposure);
+
+/// <summary>
+/// Sales documents of the current company, loaded whole (lines, timeline, receipts) to be changed; except an order's
+/// timeline, which the commands only add to (steps added to a loaded order are inserted) and the sales queries read.
+/// </summary>
 public interface ISalesRepository
 {
     Task<SalesOrder?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default);
@@ -21,11 +27,12 @@ public interface ISalesRepository
     Task<Guid?> ClaimRequestAsync(Guid requestId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// What the customer owes or has committed to, other than <paramref name="exceptOrderId"/>, in the company's base
-    /// currency (each document at its order's exchange rate): invoiced and not yet received, plus approved or confirmed
-    /// orders not invoiced yet.
+    /// The customer's credit limit (in the customer's currency) and what it owes or has committed to, other than
+    /// <paramref name="exceptOrderId"/>, in the company's base currency (each document at its order's exchange rate):
+    /// invoiced and not yet received, plus approved or confirmed orders not invoiced yet. One query; null when the
+    /// company has no such customer.
     /// </summary>
-    Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default);
+    Task<SalesCreditPosition?> GetCreditPositionAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default);
 
     /// <summary>Locks the orders' header rows in id order until the transaction ends (before loading them to change them).</summary>
     Task LockOrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken = default);

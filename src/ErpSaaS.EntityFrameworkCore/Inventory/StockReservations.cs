@@ -23,27 +23,12 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
     {
         var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
         CheckRequest(request);
-        var existing = await FindAsync(request.SourceType, request.SourceId, request.SourceLine, cancellationToken);
-        var wanted = request.Quantity == 0m ? null : await CheckAsync(request, cancellationToken);
+        var locked = await LockAsync(tenantId, request.SourceType, request.SourceId, [request], cancellationToken);
+        var existing = locked.Held.SingleOrDefault();
+        var wanted = request.Quantity == 0m ? null : Wanted(request, locked);
         if (existing is null && wanted is null) return 0m;
 
         var now = clock.GetUtcNow();
-        var products = new[] { existing?.ProductId, wanted?.Product.Id }.OfType<Guid>().Distinct().ToList();
-        await using (var locks = await sql.BatchAsync(cancellationToken))
-        {
-            locks.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", products));
-            if (wanted is not null)
-            {
-                StockLocks.AddLevels(locks, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id)], now);
-                if (wanted.IsSpecific)
-                {
-                    StockLocks.AddBalances(locks, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, null)], now);
-                }
-            }
-            await locks.ExecuteAsync(cancellationToken);
-        }
-        // Under the lock: what the line holds now, and what is free where it wants more.
-        existing = await FindAsync(request.SourceType, request.SourceId, request.SourceLine, cancellationToken);
         var quantity = request.Quantity;
         if (wanted is not null)
         {
@@ -51,9 +36,8 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
             var increase = request.Quantity - held;
             if (increase > 0m)
             {
-                var free = await FreeAsync(wanted, cancellationToken);
                 var heldHere = existing is not null && wanted.IsSpecific && existing.LocationId == wanted.LocationKey && existing.BatchNumber == wanted.BatchKey ? existing.Quantity : 0m;
-                var room = Math.Min(free.Warehouse + held, wanted.IsSpecific ? free.Balance + heldHere : decimal.MaxValue);
+                var room = Math.Min(locked.FreeLevel(wanted) + held, wanted.IsSpecific ? locked.FreeBalance(wanted) + heldHere : decimal.MaxValue);
                 if (room < request.Quantity && availableOnly)
                 {
                     // Never below what the line holds: a back order only ever grows its reservation here.
@@ -78,24 +62,9 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         if (existing is not null) Release(batch, tenantId, [existing], now);
         if (wanted is not null && quantity > 0m)
         {
-            batch.Add("""
-                INSERT INTO stock_reservations (id, tenant_id, product_id, warehouse_id, location_id, batch_number, quantity, required_on,
-                    source_type, source_id, source_number, source_line, created_at, user_id)
-                VALUES (@id, @tenant, @product, @warehouse, @location, @batch, @quantity, @required_on, @source_type, @source_id, @source_number, @source_line, @now, @user)
-                """,
-                StockSql.Value("id", Guid.CreateVersion7()), StockSql.Value("tenant", tenantId), StockSql.Value("product", wanted.Product.Id),
-                StockSql.Value("warehouse", wanted.Warehouse.Id), StockSql.Value("location", wanted.LocationKey), StockSql.Value("batch", wanted.BatchKey),
-                StockSql.Value("quantity", quantity), StockSql.Value("required_on", request.RequiredOn), StockSql.Value("source_type", request.SourceType),
-                StockSql.Value("source_id", request.SourceId), StockSql.Value("source_number", request.SourceNumber), StockSql.Value("source_line", request.SourceLine),
-                StockSql.Value("now", now), StockSql.Value("user", currentUser.Id));
-            var updates = ChangeReserved(batch, tenantId, [(wanted.Product.Id, wanted.Warehouse.Id, wanted.LocationKey, wanted.BatchKey, quantity)], now);
+            var updates = Insert(batch, tenantId, request, [(request, wanted, quantity)], now);
             await batch.ExecuteAsync(cancellationToken);
-            if (updates.Any(u => u.RecordsAffected != 1))
-            {
-                // The check above ran under the product lock, so this means stock moved without taking it; nothing is kept.
-                throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
-                    wanted.Product.Code, wanted.Warehouse.Code, 0m, quantity);
-            }
+            CheckApplied(updates, [(request, wanted, quantity)]);
             return quantity;
         }
         await batch.ExecuteAsync(cancellationToken);
@@ -116,25 +85,14 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
             CheckRequest(request);
         }
         if (requests.DistinctBy(r => r.SourceLine).Count() != requests.Count) throw new ArgumentException("Each source line is named once.", nameof(requests));
-        var lines = requests.Select(r => r.SourceLine).ToHashSet();
-        var existing = (await FindManyAsync(source.SourceType, source.SourceId, null, cancellationToken)).Where(r => lines.Contains(r.SourceLine)).ToList();
-        var wanted = await CheckAllAsync(requests.Where(r => r.Quantity > 0m).ToList(), cancellationToken);
+        var locked = await LockAsync(tenantId, source.SourceType, source.SourceId, requests, cancellationToken);
+        var wanted = requests.Where(r => r.Quantity > 0m).ToDictionary(r => r.SourceLine, r => Wanted(r, locked));
+        var existing = locked.Held;
         if (existing.Count == 0 && wanted.Count == 0) return [];
 
-        var now = clock.GetUtcNow();
-        await using (var locks = await sql.BatchAsync(cancellationToken))
-        {
-            var products = existing.Select(r => r.ProductId).Concat(wanted.Values.Select(w => w.Product.Id)).Distinct().ToList();
-            locks.Add(StockLocks.LockProductsSql, StockSql.Value("tenant", tenantId), StockSql.Uuids("products", products));
-            var levels = wanted.Values.Select(w => (w.Product.Id, w.Warehouse.Id)).Distinct().ToList();
-            if (levels.Count > 0) StockLocks.AddLevels(locks, tenantId, levels, now);
-            var specific = wanted.Values.Where(w => w.IsSpecific).Select(w => (w.Product.Id, w.Warehouse.Id, w.LocationKey, w.BatchKey, (DateOnly?)null)).Distinct().ToList();
-            if (specific.Count > 0) StockLocks.AddBalances(locks, tenantId, specific, now);
-            await locks.ExecuteAsync(cancellationToken);
-        }
-        // Under the locks: what the lines hold now, and what is free where they want it (their own holdings count as free for them).
-        existing = (await FindManyAsync(source.SourceType, source.SourceId, null, cancellationToken)).Where(r => lines.Contains(r.SourceLine)).ToList();
-        var (freeLevels, freeBalances) = await FreeAllAsync(wanted.Values, cancellationToken);
+        // What the lines hold counts as free for them.
+        var freeLevels = wanted.Values.Select(w => (w.Product.Id, w.Warehouse.Id)).Distinct().ToDictionary(level => level, level => locked.FreeLevels.GetValueOrDefault(level));
+        var freeBalances = wanted.Values.Where(w => w.IsSpecific).Select(w => w.BalanceKey).Distinct().ToDictionary(key => key, key => locked.FreeBalances.GetValueOrDefault(key));
         foreach (var held in existing)
         {
             if (freeLevels.ContainsKey((held.ProductId, held.WarehouseId))) freeLevels[(held.ProductId, held.WarehouseId)] += held.Quantity;
@@ -146,8 +104,7 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         {
             var want = wanted[request.SourceLine];
             var level = (want.Product.Id, want.Warehouse.Id);
-            var balance = (want.Product.Id, want.Warehouse.Id, want.LocationKey, want.BatchKey);
-            var room = Math.Min(freeLevels[level], want.IsSpecific ? freeBalances[balance] : decimal.MaxValue);
+            var room = Math.Min(freeLevels[level], want.IsSpecific ? freeBalances[want.BalanceKey] : decimal.MaxValue);
             var heldThere = existing.SingleOrDefault(r => r.SourceLine == request.SourceLine) is { } own && own.ProductId == want.Product.Id && own.WarehouseId == want.Warehouse.Id
                             && (!want.IsSpecific || (own.LocationId == want.LocationKey && own.BatchNumber == want.BatchKey)) ? own.Quantity : 0m;
             // Shrinking never fails (as in ReserveAsync); growing needs the room.
@@ -157,10 +114,11 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
                 continue;
             }
             freeLevels[level] -= request.Quantity;
-            if (want.IsSpecific) freeBalances[balance] -= request.Quantity;
+            if (want.IsSpecific) freeBalances[want.BalanceKey] -= request.Quantity;
         }
         if (shortLines.Count > 0) return shortLines;
 
+        var now = clock.GetUtcNow();
         await using var batch = await sql.BatchAsync(cancellationToken);
         if (existing.Count > 0) Release(batch, tenantId, existing, now);
         if (wanted.Count == 0)
@@ -168,7 +126,17 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
             await batch.ExecuteAsync(cancellationToken);
             return [];
         }
-        var reserved = requests.Where(r => wanted.ContainsKey(r.SourceLine)).Select(r => (Request: r, Want: wanted[r.SourceLine])).ToList();
+        var reserved = requests.Where(r => wanted.ContainsKey(r.SourceLine)).Select(r => (r, wanted[r.SourceLine], r.Quantity)).ToList();
+        var updates = Insert(batch, tenantId, source, reserved, now);
+        await batch.ExecuteAsync(cancellationToken);
+        CheckApplied(updates, reserved);
+        return [];
+    }
+
+    /// <summary>The reservation rows of the lines, and the reserved quantities they add to (conditional updates, see <see cref="ChangeReserved"/>).</summary>
+    private List<Npgsql.NpgsqlBatchCommand> Insert(StockBatch batch, Guid tenantId, StockReservationRequest source,
+        IReadOnlyList<(StockReservationRequest Request, WantedReservation Want, decimal Quantity)> reserved, DateTimeOffset now)
+    {
         batch.Add("""
             INSERT INTO stock_reservations (id, tenant_id, product_id, warehouse_id, location_id, batch_number, quantity, required_on,
                 source_type, source_id, source_number, source_line, created_at, user_id)
@@ -181,31 +149,35 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
             StockSql.Value("source_number", source.SourceNumber), StockSql.Value("now", now), StockSql.Value("user", currentUser.Id),
             StockSql.Uuids("ids", reserved.Select(_ => Guid.CreateVersion7())), StockSql.Uuids("products", reserved.Select(r => r.Want.Product.Id)),
             StockSql.Uuids("warehouses", reserved.Select(r => r.Want.Warehouse.Id)), StockSql.Uuids("locations", reserved.Select(r => r.Want.LocationKey)),
-            StockSql.Texts("batches", reserved.Select(r => r.Want.BatchKey)), StockSql.Numerics("quantities", reserved.Select(r => r.Request.Quantity)),
+            StockSql.Texts("batches", reserved.Select(r => r.Want.BatchKey)), StockSql.Numerics("quantities", reserved.Select(r => r.Quantity)),
             StockSql.Array("required_on", reserved.Select(r => r.Request.RequiredOn), NpgsqlTypes.NpgsqlDbType.Date),
             StockSql.Array("lines", reserved.Select(r => r.Request.SourceLine), NpgsqlTypes.NpgsqlDbType.Integer));
-        var updates = ChangeReserved(batch, tenantId,
-            reserved.Select(r => (r.Want.Product.Id, r.Want.Warehouse.Id, r.Want.LocationKey, r.Want.BatchKey, r.Request.Quantity)).ToList(), now);
-        await batch.ExecuteAsync(cancellationToken);
+        return ChangeReserved(batch, tenantId, reserved.Select(r => (r.Want.Product.Id, r.Want.Warehouse.Id, r.Want.LocationKey, r.Want.BatchKey, r.Quantity)).ToList(), now);
+    }
+
+    /// <summary>
+    /// Every reserved-quantity update changed its rows. The room was checked under the product locks, so a miss means
+    /// stock moved without taking them: nothing is kept.
+    /// </summary>
+    private static void CheckApplied(List<Npgsql.NpgsqlBatchCommand> updates, IReadOnlyList<(StockReservationRequest Request, WantedReservation Want, decimal Quantity)> reserved)
+    {
         var expected = new[]
         {
             reserved.Select(r => (r.Want.Product.Id, r.Want.Warehouse.Id)).Distinct().Count(),
-            reserved.Where(r => r.Want.IsSpecific).Select(r => (r.Want.Product.Id, r.Want.Warehouse.Id, r.Want.LocationKey, r.Want.BatchKey)).Distinct().Count(),
+            reserved.Where(r => r.Want.IsSpecific).Select(r => r.Want.BalanceKey).Distinct().Count(),
         };
         if (updates.Select((u, i) => u.RecordsAffected != expected[i]).Any(differs => differs))
         {
-            // The check above ran under the product locks, so this means stock moved without taking them; nothing is kept.
             var first = reserved[0];
             throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.InsufficientStock,
-                first.Want.Product.Code, first.Want.Warehouse.Code, 0m, first.Request.Quantity);
+                first.Want.Product.Code, first.Want.Warehouse.Code, 0m, first.Quantity);
         }
-        return [];
     }
 
     public async Task ReleaseAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken = default)
     {
         var tenantId = await sql.RequireWritableTenantAsync(cancellationToken);
-        if (await FindAsync(sourceType, sourceId, sourceLine, cancellationToken) is not { } reservation) return;
+        if ((await FindManyAsync(sourceType, sourceId, sourceLine, cancellationToken)).FirstOrDefault() is not { } reservation) return;
         await ReleaseLockedAsync(tenantId, [reservation.ProductId], () => FindManyAsync(sourceType, sourceId, sourceLine, cancellationToken), cancellationToken);
     }
 
@@ -217,7 +189,7 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         await ReleaseLockedAsync(tenantId, reservations.Select(r => r.ProductId).Distinct().ToList(), () => FindManyAsync(sourceType, sourceId, null, cancellationToken), cancellationToken);
     }
 
-    private async Task ReleaseLockedAsync(Guid tenantId, IReadOnlyList<Guid> products, Func<Task<List<StockReservation>>> reload, CancellationToken cancellationToken)
+    private async Task ReleaseLockedAsync(Guid tenantId, IReadOnlyList<Guid> products, Func<Task<List<HeldReservation>>> reload, CancellationToken cancellationToken)
     {
         await using (var locks = await sql.BatchAsync(cancellationToken))
         {
@@ -231,7 +203,7 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         await batch.ExecuteAsync(cancellationToken);
     }
 
-    private static void Release(StockBatch batch, Guid tenantId, IReadOnlyList<StockReservation> reservations, DateTimeOffset now)
+    private static void Release(StockBatch batch, Guid tenantId, IReadOnlyList<HeldReservation> reservations, DateTimeOffset now)
     {
         batch.Add("DELETE FROM stock_reservations WHERE tenant_id = @tenant AND id = ANY(@ids)",
             StockSql.Value("tenant", tenantId), StockSql.Uuids("ids", reservations.Select(r => r.Id)));
@@ -272,95 +244,105 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         return commands;
     }
 
-    private async Task<(decimal Warehouse, decimal Balance)> FreeAsync(WantedReservation wanted, CancellationToken cancellationToken)
+    /// <summary>
+    /// Locks the products the requests want and those the source lines hold now (in id order, as every stock write),
+    /// then reads, in the same round trip and so after the locks: the products and warehouses, the bins named, what the
+    /// lines hold and what is free where they want stock. Nothing read here can change before the transaction ends,
+    /// since every change of these figures takes the same product locks first.
+    /// </summary>
+    private async Task<LockedStock> LockAsync(Guid tenantId, string sourceType, Guid sourceId, IReadOnlyList<StockReservationRequest> requests, CancellationToken cancellationToken)
     {
-        var warehouse = await db.StockWarehouseBalances.AsNoTracking()
-            .Where(w => w.ProductId == wanted.Product.Id && w.WarehouseId == wanted.Warehouse.Id).Select(w => w.OnHand - w.Reserved).SingleAsync(cancellationToken);
-        if (!wanted.IsSpecific) return (warehouse, decimal.MaxValue);
-        var balance = await db.StockBalances.AsNoTracking()
-            .Where(b => b.ProductId == wanted.Product.Id && b.WarehouseId == wanted.Warehouse.Id && b.LocationId == wanted.LocationKey && b.BatchNumber == wanted.BatchKey)
-            .Select(b => b.OnHand - b.Reserved).SingleAsync(cancellationToken);
-        return (warehouse, balance);
-    }
+        var wanting = requests.Where(r => r.Quantity > 0m).ToList();
+        var products = wanting.Select(r => r.ProductId).Distinct().ToList();
+        var warehouses = requests.Select(r => r.WarehouseId).Distinct().ToList();
+        var locations = wanting.Select(r => r.LocationId ?? StockConsts.NoLocation).Where(l => l != StockConsts.NoLocation).Distinct().ToList();
+        var specific = wanting.Where(r => (r.LocationId ?? StockConsts.NoLocation) != StockConsts.NoLocation || !string.IsNullOrWhiteSpace(r.BatchNumber)).ToList();
+        // A parameter belongs to one statement: each statement gets its own.
+        Npgsql.NpgsqlParameter Tenant() => StockSql.Value("tenant", tenantId);
+        Npgsql.NpgsqlParameter[] Source() =>
+            [StockSql.Value("source_type", sourceType), StockSql.Value("source_id", sourceId), StockSql.Array("lines", requests.Select(r => r.SourceLine), NpgsqlTypes.NpgsqlDbType.Integer)];
+        await using var batch = await sql.BatchAsync(cancellationToken);
+        batch.Add("""
+            SELECT p.id, p.code, p.is_active, p.type, p.is_batch_tracked FROM products p
+            WHERE p.tenant_id = @tenant AND p.id = ANY(ARRAY(
+                SELECT unnest(@products::uuid[])
+                UNION SELECT r.product_id FROM stock_reservations r
+                WHERE r.tenant_id = @tenant AND r.source_type = @source_type AND r.source_id = @source_id AND r.source_line = ANY(@lines)))
+            ORDER BY p.id FOR NO KEY UPDATE
+            """, [Tenant(), StockSql.Uuids("products", products), .. Source()]);
+        batch.Add("SELECT id, code, is_active FROM warehouses WHERE tenant_id = @tenant AND id = ANY(@warehouses)",
+            Tenant(), StockSql.Uuids("warehouses", warehouses));
+        batch.Add("SELECT id, warehouse_id FROM warehouse_locations WHERE tenant_id = @tenant AND id = ANY(@locations)",
+            Tenant(), StockSql.Uuids("locations", locations));
+        batch.Add("""
+            SELECT id, product_id, warehouse_id, location_id, batch_number, quantity, source_line FROM stock_reservations
+            WHERE tenant_id = @tenant AND source_type = @source_type AND source_id = @source_id AND source_line = ANY(@lines)
+            """, [Tenant(), .. Source()]);
+        batch.Add("""
+            SELECT product_id, warehouse_id, on_hand - reserved FROM stock_warehouse_balances
+            WHERE tenant_id = @tenant AND product_id = ANY(@products) AND warehouse_id = ANY(@warehouses)
+            """, Tenant(), StockSql.Uuids("products", products), StockSql.Uuids("warehouses", warehouses));
+        batch.Add("""
+            SELECT b.product_id, b.warehouse_id, b.location_id, b.batch_number, b.on_hand - b.reserved FROM stock_balances b
+            JOIN unnest(@products, @warehouses, @locations, @batches) AS k(product_id, warehouse_id, location_id, batch_number)
+              ON b.product_id = k.product_id AND b.warehouse_id = k.warehouse_id AND b.location_id = k.location_id AND b.batch_number = k.batch_number
+            WHERE b.tenant_id = @tenant
+            """, Tenant(), StockSql.Uuids("products", specific.Select(r => r.ProductId)), StockSql.Uuids("warehouses", specific.Select(r => r.WarehouseId)),
+            StockSql.Uuids("locations", specific.Select(r => r.LocationId ?? StockConsts.NoLocation)),
+            StockSql.Texts("batches", specific.Select(r => BatchKeyOf(r.BatchNumber))));
 
-    /// <summary>The free quantity (on hand − reserved) of every level, and every bin or batch balance, the lines want: two queries for all lines.</summary>
-    private async Task<(Dictionary<(Guid, Guid), decimal> Levels, Dictionary<(Guid, Guid, Guid, string), decimal> Balances)> FreeAllAsync(
-        IEnumerable<WantedReservation> wanted, CancellationToken cancellationToken)
-    {
-        var list = wanted.ToList();
-        var productIds = list.Select(w => w.Product.Id).Distinct().ToList();
-        var warehouseIds = list.Select(w => w.Warehouse.Id).Distinct().ToList();
-        var levels = (await db.StockWarehouseBalances.AsNoTracking()
-                .Where(w => productIds.Contains(w.ProductId) && warehouseIds.Contains(w.WarehouseId))
-                .Select(w => new { w.ProductId, w.WarehouseId, Free = w.OnHand - w.Reserved }).ToListAsync(cancellationToken))
-            .ToDictionary(w => (w.ProductId, w.WarehouseId), w => w.Free);
-        var balances = new Dictionary<(Guid, Guid, Guid, string), decimal>();
-        var specific = list.Where(w => w.IsSpecific).ToList();
-        if (specific.Count > 0)
+        var locked = new LockedStock();
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var specificProducts = specific.Select(w => w.Product.Id).Distinct().ToList();
-            foreach (var b in await db.StockBalances.AsNoTracking().Where(b => specificProducts.Contains(b.ProductId) && warehouseIds.Contains(b.WarehouseId))
-                         .Select(b => new { b.ProductId, b.WarehouseId, b.LocationId, b.BatchNumber, Free = b.OnHand - b.Reserved }).ToListAsync(cancellationToken))
-            {
-                balances[(b.ProductId, b.WarehouseId, b.LocationId, b.BatchNumber)] = b.Free;
-            }
+            locked.Products[reader.GetGuid(0)] = new StockProduct(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2),
+                Product.IsStockedType(Enum.Parse<ProductType>(reader.GetString(3))), reader.GetBoolean(4));
         }
-        return (levels, balances);
-    }
-
-    /// <summary>What each line asks for, checked as <see cref="CheckAsync"/> does, with the products and warehouses read in one query each.</summary>
-    private async Task<Dictionary<int, WantedReservation>> CheckAllAsync(IReadOnlyList<StockReservationRequest> requests, CancellationToken cancellationToken)
-    {
-        if (requests.Count == 0) return [];
-        var productIds = requests.Select(r => r.ProductId).Distinct().ToList();
-        var warehouseIds = requests.Select(r => r.WarehouseId).Distinct().ToList();
-        var products = await db.Products.AsNoTracking().IgnoreAutoIncludes().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
-        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, cancellationToken);
-        var wanted = new Dictionary<int, WantedReservation>();
-        foreach (var request in requests)
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) locked.Warehouses[reader.GetGuid(0)] = new StockWarehouse(reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2));
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) locked.Locations.Add((reader.GetGuid(0), reader.GetGuid(1)));
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            wanted[request.SourceLine] = await WantedAsync(request, products.GetValueOrDefault(request.ProductId), warehouses.GetValueOrDefault(request.WarehouseId), cancellationToken);
+            locked.Held.Add(new HeldReservation(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetGuid(3), reader.GetString(4), reader.GetDecimal(5), reader.GetInt32(6)));
         }
-        return wanted;
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) locked.FreeLevels[(reader.GetGuid(0), reader.GetGuid(1))] = reader.GetDecimal(2);
+        await reader.NextResultAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) locked.FreeBalances[(reader.GetGuid(0), reader.GetGuid(1), reader.GetGuid(2), reader.GetString(3))] = reader.GetDecimal(4);
+        return locked;
     }
 
-    private async Task<WantedReservation> CheckAsync(StockReservationRequest request, CancellationToken cancellationToken)
+    /// <summary>What a line asks for, checked against what was read under the locks: a stocked, active product; an active warehouse; its bin; a batch only of a batch-tracked product.</summary>
+    private static WantedReservation Wanted(StockReservationRequest request, LockedStock locked)
     {
-        var product = await db.Products.AsNoTracking().IgnoreAutoIncludes().FirstOrDefaultAsync(p => p.Id == request.ProductId, cancellationToken);
-        var warehouse = await db.Warehouses.AsNoTracking().FirstOrDefaultAsync(w => w.Id == request.WarehouseId, cancellationToken);
-        return await WantedAsync(request, product, warehouse, cancellationToken);
-    }
-
-    private async Task<WantedReservation> WantedAsync(StockReservationRequest request, Product? product, Warehouse? warehouse, CancellationToken cancellationToken)
-    {
-        if (product is not { IsActive: true, IsStocked: true })
+        if (locked.Products.GetValueOrDefault(request.ProductId) is not { IsActive: true, IsStocked: true } product)
         {
             throw BusinessException.ForField(nameof(StockReservationRequest.ProductId), InventoryErrorCodes.ProductNotStocked, request.SourceLine);
         }
-        if (warehouse is not { IsActive: true })
+        if (locked.Warehouses.GetValueOrDefault(request.WarehouseId) is not { IsActive: true } warehouse)
         {
             throw BusinessException.ForField(nameof(StockReservationRequest.WarehouseId), InventoryErrorCodes.WarehouseUnavailable, request.SourceLine);
         }
         var locationKey = StockConsts.NoLocation;
         if (request.LocationId is { } locationId && locationId != StockConsts.NoLocation)
         {
-            if (!await db.WarehouseLocations.AnyAsync(l => l.Id == locationId && l.WarehouseId == warehouse.Id, cancellationToken))
+            if (!locked.Locations.Contains((locationId, warehouse.Id)))
             {
                 throw BusinessException.ForField(nameof(StockReservationRequest.LocationId), InventoryErrorCodes.LocationNotInWarehouse, request.SourceLine, warehouse.Code);
             }
             locationKey = locationId;
         }
-        var batch = request.BatchNumber?.Trim();
-        if (!string.IsNullOrEmpty(batch) && !product.IsBatchTracked)
+        var batch = BatchKeyOf(request.BatchNumber);
+        if (batch != StockConsts.NoBatch && !product.IsBatchTracked)
         {
             throw BusinessException.ForField(nameof(StockReservationRequest.BatchNumber), InventoryErrorCodes.BatchNotTracked, request.SourceLine, product.Code);
         }
-        if (batch is { Length: > StockConsts.MaxBatchNumberLength })
-        {
-            throw BusinessException.ForField(nameof(StockReservationRequest.BatchNumber), InventoryErrorCodes.BatchNumberInvalid, request.SourceLine, StockConsts.MaxBatchNumberLength);
-        }
-        return new WantedReservation(product, warehouse, locationKey, string.IsNullOrEmpty(batch) ? StockConsts.NoBatch : batch);
+        return new WantedReservation(product, warehouse, locationKey, batch);
     }
+
+    private static string BatchKeyOf(string? batchNumber) => string.IsNullOrWhiteSpace(batchNumber) ? StockConsts.NoBatch : batchNumber.Trim();
 
     private static void CheckRequest(StockReservationRequest request)
     {
@@ -368,19 +350,44 @@ internal sealed class StockReservations(ErpDbContext db, StockSql sql, ICurrentU
         {
             throw BusinessException.ForField(nameof(StockReservationRequest.Quantity), InventoryErrorCodes.ReservationQuantityInvalid, StockConsts.QuantityScale);
         }
+        if (request.BatchNumber?.Trim() is { Length: > StockConsts.MaxBatchNumberLength })
+        {
+            throw BusinessException.ForField(nameof(StockReservationRequest.BatchNumber), InventoryErrorCodes.BatchNumberInvalid, request.SourceLine, StockConsts.MaxBatchNumberLength);
+        }
         StockPostingRules.CheckSource(new StockPosting(request.SourceType, request.SourceId, request.SourceNumber, default, []));
     }
 
-    private Task<StockReservation?> FindAsync(string sourceType, Guid sourceId, int sourceLine, CancellationToken cancellationToken) =>
-        db.StockReservations.AsNoTracking().FirstOrDefaultAsync(r => r.SourceType == sourceType && r.SourceId == sourceId && r.SourceLine == sourceLine, cancellationToken);
-
-    private Task<List<StockReservation>> FindManyAsync(string sourceType, Guid sourceId, int? sourceLine, CancellationToken cancellationToken) =>
+    private Task<List<HeldReservation>> FindManyAsync(string sourceType, Guid sourceId, int? sourceLine, CancellationToken cancellationToken) =>
         db.StockReservations.AsNoTracking()
             .Where(r => r.SourceType == sourceType && r.SourceId == sourceId && (sourceLine == null || r.SourceLine == sourceLine))
+            .Select(r => new HeldReservation(r.Id, r.ProductId, r.WarehouseId, r.LocationId, r.BatchNumber, r.Quantity, r.SourceLine))
             .ToListAsync(cancellationToken);
 
-    private sealed record WantedReservation(Product Product, Warehouse Warehouse, Guid LocationKey, string BatchKey)
+    private sealed record HeldReservation(Guid Id, Guid ProductId, Guid WarehouseId, Guid LocationId, string BatchNumber, decimal Quantity, int SourceLine);
+
+    private sealed record StockProduct(Guid Id, string Code, bool IsActive, bool IsStocked, bool IsBatchTracked);
+
+    private sealed record StockWarehouse(Guid Id, string Code, bool IsActive);
+
+    private sealed class LockedStock
+    {
+        public Dictionary<Guid, StockProduct> Products { get; } = [];
+        public Dictionary<Guid, StockWarehouse> Warehouses { get; } = [];
+        public HashSet<(Guid LocationId, Guid WarehouseId)> Locations { get; } = [];
+        public List<HeldReservation> Held { get; } = [];
+        public Dictionary<(Guid, Guid), decimal> FreeLevels { get; } = [];
+        public Dictionary<(Guid, Guid, Guid, string), decimal> FreeBalances { get; } = [];
+
+        /// <summary>On hand − reserved of the line's (product, warehouse); none yet is nothing free.</summary>
+        public decimal FreeLevel(WantedReservation wanted) => FreeLevels.GetValueOrDefault((wanted.Product.Id, wanted.Warehouse.Id));
+
+        public decimal FreeBalance(WantedReservation wanted) => FreeBalances.GetValueOrDefault(wanted.BalanceKey);
+    }
+
+    private sealed record WantedReservation(StockProduct Product, StockWarehouse Warehouse, Guid LocationKey, string BatchKey)
     {
         public bool IsSpecific => LocationKey != StockConsts.NoLocation || BatchKey != StockConsts.NoBatch;
+
+        public (Guid, Guid, Guid, string) BalanceKey => (Product.Id, Warehouse.Id, LocationKey, BatchKey);
     }
 }

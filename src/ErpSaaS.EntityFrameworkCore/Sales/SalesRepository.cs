@@ -9,8 +9,9 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
     // The first key of the two-key advisory lock: "SALE", so request-id locks never meet other modules' locks.
     private const int RequestLockSpace = 0x53414C45;
 
+    // The header and its lines in one query; the timeline is not read (see ISalesRepository).
     public Task<SalesOrder?> FindOrderAsync(Guid id, CancellationToken cancellationToken = default) =>
-        db.Set<SalesOrder>().AsSplitQuery().FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
+        db.Set<SalesOrder>().IgnoreAutoIncludes().Include(o => o.Lines).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
 
     public Task<SalesDelivery?> FindDeliveryAsync(Guid id, CancellationToken cancellationToken = default) =>
         db.Set<SalesDelivery>().AsSplitQuery().FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
@@ -44,20 +45,22 @@ internal sealed class SalesRepository(ErpDbContext db) : ISalesRepository
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    public async Task<decimal> GetCreditExposureAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default)
+    public Task<SalesCreditPosition?> GetCreditPositionAsync(Guid customerId, Guid? exceptOrderId, CancellationToken cancellationToken = default)
     {
         // Each invoice is owed in its order's currency, at its order's rate (an order confirmed before rates were kept counts at 1).
-        var receivables = await (from i in db.Set<SalesInvoice>()
-                                 join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on i.OrderId equals o.Id
-                                 where i.CustomerId == customerId
-                                 select (i.TotalAmount - i.ReceivedAmount - i.CreditedAmount) * (o.ExchangeRate ?? 1m)).SumAsync(cancellationToken);
-        var committed = await db.Set<SalesOrder>().IgnoreAutoIncludes()
+        var receivables = from i in db.Set<SalesInvoice>().IgnoreAutoIncludes()
+                          join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on i.OrderId equals o.Id
+                          where i.CustomerId == customerId
+                          select (i.TotalAmount - i.ReceivedAmount - i.CreditedAmount) * (o.ExchangeRate ?? 1m);
+        var committed = db.Set<SalesOrder>().IgnoreAutoIncludes()
             .Where(o => o.CustomerId == customerId && o.Id != exceptOrderId
                         && (o.Status == SalesOrderStatus.Approved || o.Status == SalesOrderStatus.Confirmed
                             || o.Status == SalesOrderStatus.PartiallyDelivered || o.Status == SalesOrderStatus.Delivered)
                         && o.TotalAmount > o.InvoicedAmount)
-            .SumAsync(o => (o.TotalAmount - o.InvoicedAmount) * (o.ExchangeRate ?? 1m), cancellationToken);
-        return SalesRules.Money(receivables + committed);
+            .Select(o => (o.TotalAmount - o.InvoicedAmount) * (o.ExchangeRate ?? 1m));
+        return db.Customers.AsNoTracking().IgnoreAutoIncludes().Where(c => c.Id == customerId)
+            .Select(c => new SalesCreditPosition(c.CreditLimit, c.CurrencyCode, SalesRules.Money(receivables.Sum() + committed.Sum())))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task LockOrdersAsync(IReadOnlyCollection<Guid> orderIds, CancellationToken cancellationToken = default)

@@ -213,7 +213,14 @@ public sealed class SalesConfirmScenario(SalesCompany company, ServiceProvider s
         {
             ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = _ => Interlocked.Increment(ref count),
+            ActivityStopped = activity =>
+            {
+                Interlocked.Increment(ref count);
+                if (Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1")
+                {
+                    Console.WriteLine($"-- {(activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))}");
+                }
+            },
         };
         ActivitySource.AddActivityListener(listener);
         await ResetAsync(cancellationToken);
@@ -227,7 +234,9 @@ public sealed class SalesConfirmScenario(SalesCompany company, ServiceProvider s
         uint version = 0;
         await Step(async () => id = await InRequestAsync(orders => orders.CreateAsync(Input(plan), cancellationToken)));
         await Step(async () => version = (await InRequestAsync(orders => orders.GetAsync(id, cancellationToken))).Version);
+        if (Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1") Console.WriteLine("== confirm");
         await Step(() => InRequestAsync(orders => orders.ConfirmAsync(id, new SalesActionInput { Version = version }, cancellationToken)));
+        if (Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1") Console.WriteLine("== end confirm");
         await Step(async () => (id, _) = await raw.CreateAsync(plan, cancellationToken));
         await Step(async () => version = await raw.ReadAsync(id, cancellationToken));
         await Step(() => raw.ConfirmAsync(id, version, cancellationToken));
