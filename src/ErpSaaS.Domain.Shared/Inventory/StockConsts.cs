@@ -66,6 +66,12 @@ public enum StockDifferenceKind
 
     /// <summary>A warehouse total's planned quantity against the expected planned supplies.</summary>
     Planned = 5,
+
+    /// <summary>
+    /// The figures the stock-on-hand page totals a warehouse with (balance count, on hand, reserved, value) against its
+    /// balances; the quantities and values shown are on hand and value.
+    /// </summary>
+    PageTotals = 6,
 }
 
 /// <summary>Stock expected to arrive: ordered from a supplier, or planned to be made.</summary>

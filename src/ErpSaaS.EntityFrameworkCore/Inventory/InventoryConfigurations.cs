@@ -58,6 +58,9 @@ internal sealed class StockBalanceConfiguration : IEntityTypeConfiguration<Stock
         builder.HasIndex(b => new { b.TenantId, b.WarehouseId });
         // The stock inquiry's search by batch number reads only the balances that have a batch (migration 0017).
         builder.HasIndex(b => b.TenantId, "ix_stock_balances_batched").HasFilter("batch_number <> ''");
+        // The stock-on-hand page sorted by on hand or by value (migration 0034).
+        builder.HasIndex(b => new { b.TenantId, b.OnHand });
+        builder.HasIndex(b => new { b.TenantId, b.Value });
         builder.HasOne<Product>().WithMany().HasForeignKey(b => b.ProductId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Warehouse>().WithMany().HasForeignKey(b => b.WarehouseId).OnDelete(DeleteBehavior.Restrict);
     }

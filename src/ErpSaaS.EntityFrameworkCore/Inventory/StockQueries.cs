@@ -13,13 +13,21 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
         if (query.WarehouseId is { } warehouseId) balances = balances.Where(b => b.WarehouseId == warehouseId);
         if (query.LocationId is { } locationId) balances = balances.Where(b => b.LocationId == locationId);
         if (!query.IncludeZero) balances = balances.Where(b => b.OnHand != 0m || b.Reserved != 0m);
+        var sort = query.Sort?.ToLowerInvariant();
+        var byCode = sort is not ("warehouse" or "onhand" or "value" or "expiry");
+        var size = Math.Clamp(query.PageSize, 1, PageRequest.MaxExportRows);
+        var pageNumber = Math.Max(1, query.Page);
+        var products = db.Products.IgnoreAutoIncludes();
+        OnHandSummary? summary = null;
+        // Set when the search already knows which rows of which products make the page: how many of their rows to skip.
+        int? skipWithin = null;
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // The search picks its products first, once (one pass over the catalog; no index serves a substring match
-            // behind row-level security), and the row count, the totals and the page then read only their balances
-            // through the (tenant, product) index, instead of each repeating the pass. The catalog's stored lower-case
-            // search text holds code and name: a plain substring test on it passes every product the case-insensitive
-            // match could (and a few more, which that match then drops), at a third of its cost.
+            // The search picks its products first, once, in code order: one pass over the catalog (no index serves a
+            // substring match behind row-level security; a suffix index was tried and was no faster for words common in
+            // product names). The catalog's stored lower-case search text holds code and name: a plain substring test on
+            // it passes every product the case-insensitive match could (and a few more, which that match then drops), at
+            // a third of its cost.
             var pattern = Paging.Contains(query.Search);
             var barcode = query.Search.Trim();
             var text = barcode.ToLowerInvariant();
@@ -28,44 +36,49 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
                 .Where(p => (EF.Property<string>(p, Catalog.ProductConfiguration.SearchText).Contains(text)
                              && (EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern)))
                             || scanned.Contains(p.Id))
-                .Select(p => p.Id).ToListAsync(cancellationToken);
-            // A batch number matches on its own: balances with a batch are found through their own partial index, and
-            // the two sets are united rather than or-ed, which would test every balance of the company.
-            var byProduct = balances.Where(b => matching.Contains(b.ProductId));
-            var byBatch = balances.Where(b => b.BatchNumber != StockConsts.NoBatch && EF.Functions.ILike(b.BatchNumber, pattern));
-            balances = byProduct.Union(byBatch);
+                .OrderBy(p => p.Code).Select(p => p.Id).ToListAsync(cancellationToken);
+            // A batch number matches on its own. The balances with a batch are few and have their own partial index.
+            var batches = await balances.Where(b => b.BatchNumber != StockConsts.NoBatch && EF.Functions.ILike(b.BatchNumber, pattern))
+                .Select(b => b.Id).ToListAsync(cancellationToken);
+            if (batches.Count > 0)
+            {
+                balances = balances.Where(b => matching.Contains(b.ProductId) || batches.Contains(b.Id));
+            }
+            else
+            {
+                // Products only (the usual search): one pass over their balances gives each product's row count and figures,
+                // so the totals, and when sorted by code the very products the page shows, are known before any row is read.
+                balances = balances.Where(b => matching.Contains(b.ProductId));
+                var figures = await balances.GroupBy(b => b.ProductId)
+                    .Select(g => new { ProductId = g.Key, Rows = g.Count(), OnHand = g.Sum(b => b.OnHand), Reserved = g.Sum(b => b.Reserved), Value = g.Sum(b => b.Value) })
+                    .ToDictionaryAsync(f => f.ProductId, cancellationToken);
+                summary = new OnHandSummary(figures.Values.Sum(f => f.Rows), figures.Values.Sum(f => f.OnHand), figures.Values.Sum(f => f.Reserved), figures.Values.Sum(f => f.Value));
+                var found = matching.Where(figures.ContainsKey).ToList();
+                if (byCode)
+                {
+                    (found, skipWithin) = ProductsOnPage(query.Desc ? Enumerable.Reverse(found) : found, id => figures[id].Rows, (pageNumber - 1) * size, size);
+                    balances = balances.Where(b => found.Contains(b.ProductId));
+                }
+                products = products.Where(p => found.Contains(p.Id));
+            }
         }
-        // Row count and totals in one pass over the balances alone: every balance has its product and warehouse.
-        var summary = await balances.GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), OnHand = g.Sum(b => b.OnHand), Reserved = g.Sum(b => b.Reserved), Value = g.Sum(b => b.Value) })
-            .FirstOrDefaultAsync(cancellationToken);
+        // Unsearched, the row count and totals are the warehouses' kept figures (migration 0034); otherwise one pass over
+        // the balances found, alone: every balance has its product and warehouse.
+        summary ??= string.IsNullOrWhiteSpace(query.Search) && query.LocationId is null && db.CurrentTenantId is { } tenantId
+            ? await KeptTotalsAsync(tenantId, query.WarehouseId, query.IncludeZero, cancellationToken)
+            : await balances.GroupBy(_ => 1)
+                .Select(g => new OnHandSummary(g.Count(), g.Sum(b => b.OnHand), g.Sum(b => b.Reserved), g.Sum(b => b.Value)))
+                .FirstOrDefaultAsync(cancellationToken);
         var totals = summary is null ? new StockTotalsDto(0m, 0m, 0m, 0m) : new StockTotalsDto(summary.OnHand, summary.Reserved, summary.OnHand - summary.Reserved, summary.Value);
         var rows = from b in balances
-                   join p in db.Products.IgnoreAutoIncludes() on b.ProductId equals p.Id
+                   join p in products on b.ProductId equals p.Id
                    join w in db.Warehouses on b.WarehouseId equals w.Id
                    join l in db.WarehouseLocations on b.LocationId equals l.Id into bins
                    from l in bins.DefaultIfEmpty()
                    select new { Balance = b, Product = p, Warehouse = w, LocationCode = l == null ? null : l.Code };
-        // Sorted by a balance's own figure, the pages up to the one asked for end at some on hand or value: found over
-        // the balances alone (no product join), it bounds the rows to join, sort by code within ties, and page; the
-        // same rows in the same order as sorting all of them, without joining every balance with its product first.
-        var sort = query.Sort?.ToLowerInvariant();
-        if ((sort is "onhand" or "value") && summary is { Count: > 0 })
-        {
-            var reach = Math.Max(1, query.Page) * Math.Clamp(query.PageSize, 1, PageRequest.MaxExportRows);
-            if (reach < summary.Count)
-            {
-                var figures = sort == "onhand" ? balances.Select(b => b.OnHand) : balances.Select(b => b.Value);
-                var bound = await (query.Desc ? figures.OrderByDescending(v => v) : figures.OrderBy(v => v)).Skip(reach - 1).FirstAsync(cancellationToken);
-                rows = (sort, query.Desc) switch
-                {
-                    ("onhand", true) => rows.Where(r => r.Balance.OnHand >= bound),
-                    ("onhand", false) => rows.Where(r => r.Balance.OnHand <= bound),
-                    (_, true) => rows.Where(r => r.Balance.Value >= bound),
-                    _ => rows.Where(r => r.Balance.Value <= bound),
-                };
-            }
-        }
+        // Sorted by on hand or value, the rows come in order from the (tenant, on hand) and (tenant, value) indexes, and
+        // the scan stops at the page asked for (numeric comparisons are not leakproof, so a bound on the figure could not
+        // narrow the index scan under row-level security: it would only make the scan read on to the end).
         var ordered = (sort, query.Desc) switch
         {
             ("warehouse", false) => rows.OrderBy(r => r.Warehouse.Code).ThenBy(r => r.Product.Code),
@@ -79,12 +92,64 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
             (_, true) => rows.OrderByDescending(r => r.Product.Code).ThenBy(r => r.Warehouse.Code),
             _ => rows.OrderBy(r => r.Product.Code).ThenBy(r => r.Warehouse.Code),
         };
-        var page = await ordered.ThenBy(r => r.LocationCode).ThenBy(r => r.Balance.BatchNumber).ThenBy(r => r.Balance.Id)
-            .ToPageAsync(query, summary?.Count ?? 0, r => new StockOnHandRowDto(
-                r.Product.Id, r.Product.Code, r.Product.Name, r.Product.BaseUnit, r.Warehouse.Id, r.Warehouse.Code, r.Balance.LocationId, r.LocationCode,
-                r.Balance.BatchNumber, r.Balance.ExpiryDate, r.Balance.OnHand, r.Balance.Reserved, r.Balance.Available, r.Balance.Value), cancellationToken);
+        var inOrder = ordered.ThenBy(r => r.LocationCode).ThenBy(r => r.Balance.BatchNumber).ThenBy(r => r.Balance.Id);
+        var count = summary?.Count ?? 0;
+        var skipRows = skipWithin ?? (pageNumber - 1) * size;
+        List<StockOnHandRowDto> items = skipWithin is null && count <= skipRows ? [] : await inOrder.Skip(skipRows).Take(size).Select(r => new StockOnHandRowDto(
+            r.Product.Id, r.Product.Code, r.Product.Name, r.Product.BaseUnit, r.Warehouse.Id, r.Warehouse.Code, r.Balance.LocationId, r.LocationCode,
+            r.Balance.BatchNumber, r.Balance.ExpiryDate, r.Balance.OnHand, r.Balance.Reserved, r.Balance.Available, r.Balance.Value)).ToListAsync(cancellationToken);
+        var page = new PagedResult<StockOnHandRowDto>(items, count, pageNumber, size);
         return new StockOnHandPageDto(page, totals);
     }
+
+    /// <summary>
+    /// The products whose rows fall on a page, given each product's row count in page order, and how many rows of the
+    /// first of them come before the page.
+    /// </summary>
+    private static (List<Guid> Products, int SkipWithin) ProductsOnPage(IEnumerable<Guid> inOrder, Func<Guid, int> rowsOf, int skip, int take)
+    {
+        var onPage = new List<Guid>();
+        var before = 0;
+        var skipWithin = 0;
+        foreach (var product in inOrder)
+        {
+            var rows = rowsOf(product);
+            if (rows == 0) continue;
+            if (before + rows <= skip)
+            {
+                before += rows;
+                continue;
+            }
+            if (onPage.Count == 0) skipWithin = skip - before;
+            onPage.Add(product);
+            before += rows;
+            if (before >= skip + take) break;
+        }
+        return (onPage, skipWithin);
+    }
+
+    /// <summary>The company's (or one warehouse's) balance count and totals as PostgreSQL keeps them: a few rows per warehouse to add up.</summary>
+    private async Task<OnHandSummary> KeptTotalsAsync(Guid tenantId, Guid? warehouseId, bool includeZero, CancellationToken cancellationToken)
+    {
+        var rows = warehouseId is { } warehouse
+            ? db.Database.SqlQuery<KeptTotalsRow>($"""
+                SELECT balances AS "Balances", nonzero_balances AS "NonzeroBalances", on_hand AS "OnHand", reserved AS "Reserved", value AS "Value", nonzero_value AS "NonzeroValue"
+                FROM stock_balance_totals WHERE tenant_id = {tenantId} AND warehouse_id = {warehouse}
+                """)
+            : db.Database.SqlQuery<KeptTotalsRow>($"""
+                SELECT balances AS "Balances", nonzero_balances AS "NonzeroBalances", on_hand AS "OnHand", reserved AS "Reserved", value AS "Value", nonzero_value AS "NonzeroValue"
+                FROM stock_balance_totals WHERE tenant_id = {tenantId}
+                """);
+        var kept = await rows.ToListAsync(cancellationToken);
+        // A balance left at zero (nothing on hand or reserved) is listed only with "include zero"; its value is a rounding rest at most.
+        return new OnHandSummary(
+            (int)kept.Sum(r => includeZero ? r.Balances : r.NonzeroBalances), kept.Sum(r => r.OnHand), kept.Sum(r => r.Reserved),
+            kept.Sum(r => includeZero ? r.Value : r.NonzeroValue));
+    }
+
+    private sealed record OnHandSummary(int Count, decimal OnHand, decimal Reserved, decimal Value);
+
+    private sealed record KeptTotalsRow(long Balances, long NonzeroBalances, decimal OnHand, decimal Reserved, decimal Value, decimal NonzeroValue);
 
     public async Task<ProductStockDto?> FindProductAsync(Guid productId, CancellationToken cancellationToken = default)
     {
@@ -184,7 +249,8 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
                                  join l in db.WarehouseLocations on d.LocationId equals l.Id into bins
                                  from l in bins.DefaultIfEmpty()
                                  orderby d.Kind, p.Code, w.Code
-                                 select new StockDifferenceDto(d.Kind, d.ProductId, p == null ? "?" : p.Code, w == null ? null : w.Code, l == null ? null : l.Code,
+                                 // Page totals are per warehouse, of no product.
+                                 select new StockDifferenceDto(d.Kind, d.ProductId, p != null ? p.Code : d.ProductId == Guid.Empty ? "" : "?", w == null ? null : w.Code, l == null ? null : l.Code,
                                      d.BatchNumber, d.KeptQuantity, d.LedgerQuantity, d.KeptValue, d.LedgerValue)).ToListAsync(cancellationToken);
         return new StockVerificationRunDto(run.Id, run.RanAt, run.Trigger, userName, run.CheckedRows, run.DifferenceCount, differences);
     }

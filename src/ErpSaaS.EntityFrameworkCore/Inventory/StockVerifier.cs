@@ -8,7 +8,8 @@ namespace ErpSaaS.EntityFrameworkCore.Inventory;
 /// One read-only statement per kind of kept figure, each a full outer join of the kept rows with the sums of their
 /// source, so a kept row without source (or source without a kept row) shows up as well as a different number.
 /// Row-level security keeps it inside the current company. A reservation without bin or batch holds the warehouse's
-/// stock: it counts in the warehouse total's reserved quantity only, never in a balance's.
+/// stock: it counts in the warehouse total's reserved quantity only, never in a balance's. The stock-on-hand page's
+/// per-warehouse totals (migration 0034) are compared with the balances they add up.
 /// </summary>
 internal sealed class StockVerifier(ErpDbContext db, IStockRevaluations revaluations) : IStockVerifier
 {
@@ -63,6 +64,18 @@ internal sealed class StockVerifier(ErpDbContext db, IStockRevaluations revaluat
           ON s.product_id = w.product_id AND s.warehouse_id = w.warehouse_id
         CROSS JOIN (VALUES (4), (5)) AS k(kind)
         WHERE CASE k.kind WHEN 4 THEN coalesce(w.on_order, 0) <> coalesce(s.on_order, 0) ELSE coalesce(w.planned, 0) <> coalesce(s.planned, 0) END
+        UNION ALL
+        SELECT 6, @none, coalesce(t.warehouse_id, b.warehouse_id), @none, '', coalesce(t.on_hand, 0), coalesce(b.on_hand, 0), coalesce(t.value, 0), coalesce(b.value, 0)
+        FROM (SELECT warehouse_id, sum(balances) AS balances, sum(nonzero_balances) AS nonzero_balances, sum(on_hand) AS on_hand, sum(reserved) AS reserved,
+                     sum(value) AS value, sum(nonzero_value) AS nonzero_value
+              FROM stock_balance_totals GROUP BY 1) t
+        FULL JOIN (SELECT warehouse_id, count(*) AS balances, count(*) FILTER (WHERE erp_stock_balance_is_nonzero(on_hand, reserved)) AS nonzero_balances,
+                          sum(on_hand) AS on_hand, sum(reserved) AS reserved, sum(value) AS value,
+                          coalesce(sum(value) FILTER (WHERE erp_stock_balance_is_nonzero(on_hand, reserved)), 0) AS nonzero_value
+                   FROM stock_balances GROUP BY 1) b
+          ON b.warehouse_id = t.warehouse_id
+        WHERE (coalesce(t.balances, 0), coalesce(t.nonzero_balances, 0), coalesce(t.on_hand, 0), coalesce(t.reserved, 0), coalesce(t.value, 0), coalesce(t.nonzero_value, 0))
+              IS DISTINCT FROM (coalesce(b.balances, 0), coalesce(b.nonzero_balances, 0), coalesce(b.on_hand, 0), coalesce(b.reserved, 0), coalesce(b.value, 0), coalesce(b.nonzero_value, 0))
         ORDER BY 1, 2, 3, 4, 5
         """;
 

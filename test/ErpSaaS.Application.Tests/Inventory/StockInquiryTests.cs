@@ -34,6 +34,67 @@ public sealed class StockInquiryTests(ErpTestFixture fixture) : IClassFixture<Er
     }
 
     [Fact]
+    public async Task A_search_sorted_by_code_pages_through_every_row_of_every_product_found_in_either_direction()
+    {
+        var acme = await StockCompany.CreateAsync(fixture, warehouses: ["WH01", "WH02"]);
+        foreach (var code in new[] { "PIN-A", "PIN-B", "PIN-C", "CLIP-X" }) await acme.AddProductAsync(code);
+        await acme.ReceiveAsync("PIN-A", "WH01", 1m, 1m);
+        await acme.ReceiveAsync("PIN-A", "WH02", 2m, 1m);
+        await acme.ReceiveAsync("PIN-B", "WH02", 3m, 1m);
+        await acme.ReceiveAsync("PIN-C", "WH01", 4m, 1m);
+        await acme.ReceiveAsync("PIN-C", "WH02", 5m, 1m);
+        await acme.ReceiveAsync("CLIP-X", "WH01", 6m, 1m);
+
+        async Task<List<string>> Page(int page, bool desc) =>
+            (await Inquiry(acme, s => s.GetOnHandAsync(new StockOnHandQuery { Search = "pin", Desc = desc, Page = page, PageSize = 2 })))
+                .Page.Items.Select(r => $"{r.ProductCode}/{r.WarehouseCode}").ToList();
+
+        (await Page(1, false)).ShouldBe(["PIN-A/WH01", "PIN-A/WH02"]);
+        (await Page(2, false)).ShouldBe(["PIN-B/WH02", "PIN-C/WH01"]);
+        (await Page(3, false)).ShouldBe(["PIN-C/WH02"]);
+        (await Page(4, false)).ShouldBeEmpty();
+        (await Page(1, true)).ShouldBe(["PIN-C/WH01", "PIN-C/WH02"]);
+        (await Page(2, true)).ShouldBe(["PIN-B/WH02", "PIN-A/WH01"]);
+        var all = await Inquiry(acme, s => s.GetOnHandAsync(new StockOnHandQuery { Search = "pin", PageSize = 2 }));
+        (all.Page.TotalCount, all.Page.PageCount, all.Totals.OnHand, all.Totals.Value).ShouldBe((5, 3, 15m, 15.00m));
+    }
+
+    [Fact]
+    public async Task Unsearched_totals_kept_per_warehouse_follow_every_posting_and_reservation_and_stay_inside_the_company()
+    {
+        var acme = await StockCompany.CreateAsync(fixture, warehouses: ["WH01", "WH02"]);
+        var globex = await StockCompany.CreateAsync(fixture, warehouses: ["WH01"]);
+        await acme.AddProductAsync("BOLT");
+        await acme.AddProductAsync("NUT");
+        await globex.AddProductAsync("BOLT");
+        await acme.ReceiveAsync("BOLT", "WH01", 100m, 0.5m);
+        await acme.ReceiveAsync("BOLT", "WH02", 40m, 0.5m);
+        await acme.ReceiveAsync("NUT", "WH01", 30m, 0.1m);
+        await acme.IssueAsync("NUT", "WH01", 30m);
+        await acme.AddProductAsync("LOT", batchTracked: true);
+        await acme.PostAsync(StockCompany.Posting(StockCompany.Day1, acme.Line("LOT", "WH01", 8m, 2m, batch: "B7")));
+        await acme.InTransactionAsync(sp => sp.GetRequiredService<IStockReservations>().TryReserveAllAsync([new StockReservationRequest
+        {
+            SourceType = "SO", SourceId = Guid.NewGuid(), SourceNumber = "SO-1", SourceLine = 1, ProductId = acme.Product("LOT"),
+            WarehouseId = acme.Warehouse("WH01"), BatchNumber = "B7", Quantity = 3m,
+        }]));
+        await globex.ReceiveAsync("BOLT", "WH01", 999m, 1m);
+
+        async Task<(int Count, decimal OnHand, decimal Reserved, decimal Value)> Totals(StockOnHandQuery query)
+        {
+            var page = await Inquiry(acme, s => s.GetOnHandAsync(query));
+            return (page.Page.TotalCount, page.Totals.OnHand, page.Totals.Reserved, page.Totals.Value);
+        }
+
+        // NUT was issued to zero: listed (and counted) only with "include zero".
+        (await Totals(new StockOnHandQuery())).ShouldBe((3, 148m, 3m, 86.00m));
+        (await Totals(new StockOnHandQuery { IncludeZero = true })).ShouldBe((4, 148m, 3m, 86.00m));
+        (await Totals(new StockOnHandQuery { WarehouseId = acme.Warehouse("WH02") })).ShouldBe((1, 40m, 0m, 20.00m));
+        var comparison = await acme.InCompanyAsync(sp => sp.GetRequiredService<IStockVerifier>().CompareAsync());
+        comparison.Differences.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Stock_on_hand_sorted_by_quantity_pages_through_ties_in_code_order_and_a_search_finds_batches()
     {
         var acme = await StockCompany.CreateAsync(fixture);
