@@ -16,6 +16,7 @@ using ErpSaaS.Web.Localization;
 using ErpSaaS.Web.Shell;
 using ErpSaaS.Web.Signup;
 using ErpSaaS.Web.Tenancy;
+using ErpSaaS.Web.Validation;
 using Microsoft.AspNetCore.Identity;
 
 namespace ErpSaaS.Web;
@@ -78,7 +79,7 @@ public static class ErpWebModule
         {
             options.Conventions.AuthorizeFolder("/App");
             options.Conventions.AuthorizeFolder("/Host");
-        }).AddErpLocalization();
+        }).AddMvcOptions(options => options.Filters.Add<StorableTextPageFilter>()).AddErpLocalization();
         services.AddErpShell();
         ErpSaaS.Web.ImportExport.ImportExportWebModule.AddErpImportExportWeb(services, configuration);
         ErpSaaS.Web.Inventory.Documents.StockDocumentsWebModule.AddErpStockDocumentsWeb(services);
@@ -125,6 +126,7 @@ public static class ErpWebModule
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseWhen(TenantResolutionMiddleware.IsApiRequest, api => api.UseMiddleware<StorableTextApiMiddleware>());
         app.UseMiddleware<Auditing.AuditLogMiddleware>(); // after authorization: knows the user and tenant; one audit row per write request
         app.MapRazorPages();
         app.MapHealthChecks("/health");

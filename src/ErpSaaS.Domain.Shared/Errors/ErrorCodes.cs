@@ -34,4 +34,7 @@ public static class ErrorCodes
     public const string ValueRequired = "Common:ValueRequired";
     public const string ValueTooLong = "Common:ValueTooLong";
     public const string ValueNotAllowed = "Common:ValueNotAllowed";
+
+    /// <summary>Text with a character PostgreSQL cannot store: a NUL, or half of a UTF-16 surrogate pair.</summary>
+    public const string UnstorableText = "Common:UnstorableText";
 }

@@ -1,5 +1,6 @@
 using ErpSaaS.Common;
 using ErpSaaS.Web.ImportExport;
+using ErpSaaS.Web.Validation;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ErpSaaS.Web.Administration;
@@ -25,10 +26,12 @@ public abstract class ListPageModel<TQuery, TItem>(TimeProvider clock) : AdminPa
     /// <summary>What else the page shows besides the list (permissions, options of filters).</summary>
     protected virtual Task LoadExtrasAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    [ShowsRefusedText]
     public async Task OnGetAsync([FromQuery] TQuery query, CancellationToken cancellationToken)
     {
         Query = query;
-        Result = await GetPageAsync(query, cancellationToken);
+        // No stored text can contain what the filter holds: the list is empty without asking the database, which could not compare it.
+        Result = StorableText.WasRefused(HttpContext) ? new PagedResult<TItem>([], 0, 1, query.PageSize) : await GetPageAsync(query, cancellationToken);
         await LoadExtrasAsync(cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using ErpSaaS.Common;
 using ErpSaaS.Web.Errors;
 using ErpSaaS.Web.Localization;
+using ErpSaaS.Web.Validation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,10 +25,12 @@ public abstract class ErpPageModel : PageModel
     /// <summary>
     /// Runs <paramref name="work"/>; on a <see cref="BusinessException"/> or a concurrency conflict adds the localized
     /// message to ModelState (under "{prefix}.{Field}", or the summary when the rule names no field) and returns false.
-    /// Refusals (403) and missing entities (404) are not caught: they end on the error page.
+    /// Refusals (403) and missing entities (404) are not caught: they end on the error page. When the request holds text
+    /// the database cannot store, the work does not run: the message is already next to its field.
     /// </summary>
     protected async Task<bool> TryAsync(Func<Task> work, string prefix = InputPrefix)
     {
+        if (StorableText.WasRefused(HttpContext)) return false;
         try
         {
             await work();

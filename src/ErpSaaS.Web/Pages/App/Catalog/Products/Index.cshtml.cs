@@ -3,6 +3,7 @@ using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.Permissions;
 using ErpSaaS.Web.Administration;
+using ErpSaaS.Web.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,10 +16,11 @@ public sealed class IndexModel(IProductAppService products, IProductCategoryAppS
     public PagedResult<ProductListItemDto> Result { get; private set; } = null!;
     public IReadOnlyList<ProductCategoryDto> Categories { get; private set; } = [];
 
+    [ShowsRefusedText]
     public async Task OnGetAsync([FromQuery] ProductListQuery query, CancellationToken cancellationToken)
     {
         Query = query;
-        Result = await products.GetListAsync(query, cancellationToken);
+        Result = StorableText.WasRefused(HttpContext) ? new PagedResult<ProductListItemDto>([], 0, 1, query.PageSize) : await products.GetListAsync(query, cancellationToken);
         Categories = await categories.GetTreeAsync(cancellationToken: cancellationToken);
     }
 
