@@ -27,9 +27,6 @@ public interface ISalesQueries
 
     Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The days on which open purchase supply of the product is due at the warehouse, from <paramref name="from"/> on, in order.</summary>
-    Task<IReadOnlyList<DateOnly>> GetSupplyDatesAsync(Guid productId, Guid warehouseId, DateOnly from, CancellationToken cancellationToken = default);
-
     /// <summary>Sales orders created in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     Task<int> CountOrdersCreatedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }

@@ -11,18 +11,18 @@ namespace ErpSaaS.Sales;
 /// same order and never deadlock; the reservation itself refuses what is not available, so no two orders get the same
 /// last unit.
 /// </summary>
-public sealed class SalesStock(IStockReservations reservations, IStockAvailability availability, ISalesQueries queries)
+public sealed class SalesStock(IStockReservations reservations, IStockAvailability availability)
 {
     public async Task<SalesLineAvailabilityDto> AvailabilityAsync(SalesOrder order, SalesOrderLine line, string productCode, DateOnly today,
         CancellationToken cancellationToken = default)
     {
-        var levels = await availability.GetLevelsAsync([line.ProductId], order.WarehouseId, cancellationToken);
+        var outlook = await availability.GetOutlookAsync(line.ProductId, order.WarehouseId, cancellationToken);
         var ownReservation = order.IsOpen ? line.ReservedQuantity : 0m;
-        var availableNow = levels[line.ProductId].Available + ownReservation;
-        var byPromised = await availability.GetAvailableByAsync(line.ProductId, order.WarehouseId, line.PromisedDate, cancellationToken) + ownReservation;
+        var availableNow = outlook.Level.Available + ownReservation;
+        var byPromised = outlook.AvailableBy(line.PromisedDate) + ownReservation;
         var needed = line.OpenQuantity;
         var shortNow = Math.Max(0m, needed - availableNow);
-        var coveredOn = await CoveredOnAsync(line.ProductId, order.WarehouseId, needed, availableNow, ownReservation, today, cancellationToken);
+        var coveredOn = outlook.CoveredOn(needed, availableNow, ownReservation, today);
         return new SalesLineAvailabilityDto(line.LineNumber, productCode, needed, availableNow, byPromised, shortNow, line.PromisedDate, coveredOn);
     }
 
@@ -35,12 +35,7 @@ public sealed class SalesStock(IStockReservations reservations, IStockAvailabili
         CancellationToken cancellationToken = default)
     {
         if (needed - availableNow <= 0m) return today;
-        foreach (var day in await queries.GetSupplyDatesAsync(productId, warehouseId, today, cancellationToken))
-        {
-            if (await availability.GetAvailableByAsync(productId, warehouseId, day, cancellationToken) + ownReservation < needed) continue;
-            return day;
-        }
-        return null;
+        return (await availability.GetOutlookAsync(productId, warehouseId, cancellationToken)).CoveredOn(needed, availableNow, ownReservation, today);
     }
 
     /// <summary>

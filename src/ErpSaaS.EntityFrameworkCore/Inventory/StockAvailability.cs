@@ -19,36 +19,45 @@ internal sealed class StockAvailability(ErpDbContext db, TimeProvider clock) : I
         return levels;
     }
 
-    /// <summary>
-    /// Every reservation and every supply on order is an event on its day (undated or overdue ones today); the running
-    /// sum of the events is how far above on hand the stock will be on each day. What can be promised for a date is
-    /// on hand + the least running sum from that date on: promising more would leave some later promise short.
-    /// </summary>
-    public async Task<decimal> GetAvailableByAsync(Guid productId, Guid? warehouseId, DateOnly date, CancellationToken cancellationToken = default)
+    public async Task<decimal> GetAvailableByAsync(Guid productId, Guid? warehouseId, DateOnly date, CancellationToken cancellationToken = default) =>
+        (await GetOutlookAsync(productId, warehouseId, cancellationToken)).AvailableBy(date);
+
+    public async Task<StockOutlook> GetOutlookAsync(Guid productId, Guid? warehouseId, CancellationToken cancellationToken = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var onHand = await db.StockWarehouseBalances.AsNoTracking()
-            .Where(w => w.ProductId == productId && (warehouseId == null || w.WarehouseId == warehouseId)).SumAsync(w => w.OnHand, cancellationToken);
-        var demand = await db.StockReservations.AsNoTracking()
+        // The levels, the reservations by day and the supplies on order by day as one union: one round trip.
+        var levels = db.StockWarehouseBalances.AsNoTracking()
+            .Where(w => w.ProductId == productId && (warehouseId == null || w.WarehouseId == warehouseId))
+            .GroupBy(w => w.ProductId)
+            .Select(g => new OutlookRow { Kind = LevelsRow, Day = null, Quantity = g.Sum(w => w.OnHand), Reserved = g.Sum(w => w.Reserved), OnOrder = g.Sum(w => w.OnOrder), Planned = g.Sum(w => w.Planned) });
+        var demand = db.StockReservations.AsNoTracking()
             .Where(r => r.ProductId == productId && (warehouseId == null || r.WarehouseId == warehouseId))
-            .GroupBy(r => r.RequiredOn).Select(g => new { Day = g.Key, Quantity = g.Sum(r => r.Quantity) }).ToListAsync(cancellationToken);
-        var supply = await db.StockSupplies.AsNoTracking()
+            .GroupBy(r => r.RequiredOn)
+            .Select(g => new OutlookRow { Kind = ReservationRow, Day = g.Key, Quantity = g.Sum(r => r.Quantity), Reserved = 0m, OnOrder = 0m, Planned = 0m });
+        var supply = db.StockSupplies.AsNoTracking()
             .Where(s => s.ProductId == productId && (warehouseId == null || s.WarehouseId == warehouseId) && s.Kind == StockSupplyKind.OnOrder)
-            .GroupBy(s => s.DueOn).Select(g => new { Day = g.Key, Quantity = g.Sum(s => s.Quantity) }).ToListAsync(cancellationToken);
-        var events = demand.Select(d => (Day: Max(d.Day ?? today, today), Change: -d.Quantity))
-            .Concat(supply.Select(s => (Day: Max(s.Day, today), Change: s.Quantity)))
-            .GroupBy(e => e.Day).Select(g => (Day: g.Key, Change: g.Sum(e => e.Change))).OrderBy(e => e.Day);
-        var running = 0m;
-        var atDate = 0m;
-        var lowestAfter = decimal.MaxValue;
-        foreach (var (day, change) in events)
-        {
-            running += change;
-            if (day <= date) atDate = running;
-            else lowestAfter = Math.Min(lowestAfter, running);
-        }
-        return onHand + Math.Min(atDate, lowestAfter);
+            .GroupBy(s => s.DueOn)
+            .Select(g => new OutlookRow { Kind = SupplyRow, Day = g.Key, Quantity = g.Sum(s => s.Quantity), Reserved = 0m, OnOrder = 0m, Planned = 0m });
+        var rows = await levels.Concat(demand).Concat(supply).ToListAsync(cancellationToken);
+        var level = rows.FirstOrDefault(r => r.Kind == LevelsRow) is { } l
+            ? new StockLevel(productId, warehouseId, l.Quantity, l.Reserved, l.OnOrder, l.Planned)
+            : StockLevel.None(productId, warehouseId);
+        return new StockOutlook(level, today,
+            [.. rows.Where(r => r.Kind == ReservationRow).Select(r => (r.Day, r.Quantity))],
+            [.. rows.Where(r => r.Kind == SupplyRow).Select(r => (r.Day!.Value, r.Quantity))]);
     }
 
-    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+    private const int LevelsRow = 0;
+    private const int ReservationRow = 1;
+    private const int SupplyRow = 2;
+
+    private sealed class OutlookRow
+    {
+        public int Kind { get; init; }
+        public DateOnly? Day { get; init; }
+        public decimal Quantity { get; init; }
+        public decimal Reserved { get; init; }
+        public decimal OnOrder { get; init; }
+        public decimal Planned { get; init; }
+    }
 }

@@ -292,15 +292,6 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
         return new SalesOptionsDto(customers, warehouses);
     }
 
-    public async Task<IReadOnlyList<DateOnly>> GetSupplyDatesAsync(Guid productId, Guid warehouseId, DateOnly from, CancellationToken cancellationToken = default)
-    {
-        var days = await db.StockSupplies.AsNoTracking()
-            .Where(s => s.ProductId == productId && s.WarehouseId == warehouseId && s.Kind == StockSupplyKind.OnOrder && s.Quantity > 0m)
-            .Select(s => s.DueOn).Distinct().ToListAsync(cancellationToken);
-        // Overdue supply is still expected: it counts from today on, like availability by date counts it.
-        return [.. days.Select(d => d < from ? from : d).Distinct().Order()];
-    }
-
     public Task<int> CountOrdersCreatedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         var start = from.ToUniversalTime();

@@ -90,8 +90,8 @@ public sealed class SalesConfirmScenario(SalesCompany company, ServiceProvider s
                            + $"{baseline.Failures} other errors; confirmation {baseline.ConfirmLatency.Summary()}, p99 {baseline.ConfirmLatency.Percentile(99):F1} ms.");
         result.Details.Add($"Drafts (create and read, before the confirmations): application {application.DraftThroughput:F1} drafts/s, {application.DraftLatency.Summary()}; "
                            + $"raw {baseline.DraftThroughput:F1} drafts/s, {baseline.DraftLatency.Summary()}; ratio {draftRatio:P0} (no target).");
-        result.Details.Add($"Commands and batches sent to PostgreSQL for one order placed alone, as Npgsql traces them (BEGIN and COMMIT not counted), create / read / confirm: "
-                           + $"application {statements.Application}, raw {statements.Raw}.");
+        result.Details.Add($"Commands and batches sent to PostgreSQL for one order placed alone, as Npgsql traces them (BEGIN and COMMIT not counted), create / read / confirm "
+                           + $"(/ a confirmation refused for want of stock): application {statements.Application}, raw {statements.Raw}.");
         result.Details.Add($"After every round: {string.Join("; ", checks.Select(c => $"{c.Mode}: {c.Check}"))}. "
                            + $"Deadlocks counted by PostgreSQL for the database over the scenario: {databaseDeadlocks}.");
         if ((application.FirstFailure ?? baseline.FirstFailure) is { } failure) result.Details.Add($"First unexpected failure: {failure}");
@@ -237,10 +237,31 @@ public sealed class SalesConfirmScenario(SalesCompany company, ServiceProvider s
         if (Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1") Console.WriteLine("== confirm");
         await Step(() => InRequestAsync(orders => orders.ConfirmAsync(id, new SalesActionInput { Version = version }, cancellationToken)));
         if (Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1") Console.WriteLine("== end confirm");
+        // A confirmation refused for want of stock (about half of them in a round): what the refusal costs to explain.
+        var tooMuch = new SalesOrderInput
+        {
+            RequestId = Guid.NewGuid(), CustomerId = plan.CustomerId, WarehouseId = company.WarehouseId,
+            Lines = [new SalesOrderLineInput { Product = company.HotProductCodes[0], Quantity = SalesCompany.HotStock + 1 }],
+        };
+        var refusedId = await InRequestAsync(orders => orders.CreateAsync(tooMuch, cancellationToken));
+        var refusedVersion = (await InRequestAsync(orders => orders.GetAsync(refusedId, cancellationToken))).Version;
+        if (Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1") Console.WriteLine("== refused confirm");
+        await Step(async () =>
+        {
+            try
+            {
+                await InRequestAsync(orders => orders.ConfirmAsync(refusedId, new SalesActionInput { Version = refusedVersion }, cancellationToken));
+                throw new InvalidOperationException("A confirmation beyond the stock on hand was not refused.");
+            }
+            catch (BusinessException refused) when (refused.Code is SalesErrorCodes.InsufficientStock or SalesErrorCodes.InsufficientStockNoSupply)
+            {
+            }
+        });
+        if (Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1") Console.WriteLine("== end refused confirm");
         await Step(async () => (id, _) = await raw.CreateAsync(plan, cancellationToken));
         await Step(async () => version = await raw.ReadAsync(id, cancellationToken));
         await Step(() => raw.ConfirmAsync(id, version, cancellationToken));
-        return ($"{counts[0]} / {counts[1]} / {counts[2]}", $"{counts[3]} / {counts[4]} / {counts[5]}");
+        return ($"{counts[0]} / {counts[1]} / {counts[2]} / {counts[3]}", $"{counts[4]} / {counts[5]} / {counts[6]}");
     }
 
     /// <summary>Back to the dataset's state: no orders, no reservations, nothing reserved (the ledger and on-hand quantities never change here).</summary>
