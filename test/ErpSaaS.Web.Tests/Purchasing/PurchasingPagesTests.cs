@@ -64,7 +64,10 @@ public sealed class PurchasingPagesTests(AdminPagesFactory factory) : IClassFixt
         // 6 accepted, 1 crushed to quarantine; then the scanner counts one more accepted piece.
         var orderId = order.Split('/')[^1];
         var receiptForm = $"/app/purchasing/receipts/create?orderId={orderId}";
-        var createdReceipt = await acme.SubmitAsync(receiptForm, await acme.PageAsync(receiptForm), "#receipt-form", new Dictionary<string, string?>
+        var form = await acme.PageAsync(receiptForm);
+        // The open quantity is offered as people write it, not as stored (10.0000).
+        form.QuerySelector("input[name='Input.Lines[0].AcceptedQuantity']")!.GetAttribute("value").ShouldBe("10");
+        var createdReceipt = await acme.SubmitAsync(receiptForm, form, "#receipt-form", new Dictionary<string, string?>
         {
             ["Input.QuarantineWarehouseId"] = quarantine.ToString(), ["Input.Lines[0].AcceptedQuantity"] = "6", ["Input.Lines[0].RejectedQuantity"] = "1",
             ["Input.Lines[0].RejectReason"] = "Crushed", ["Input.Lines[0].Disposition"] = "Quarantine",
