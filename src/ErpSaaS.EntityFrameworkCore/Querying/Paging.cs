@@ -41,16 +41,6 @@ internal static class Paging
         return new PagedResult<TResult>(items, total, page, size);
     }
 
-    /// <summary>One page of a query whose row count the caller already has (counted with other figures in one pass).</summary>
-    public static async Task<PagedResult<TResult>> ToPageAsync<T, TResult>(
-        this IOrderedQueryable<T> query, PageRequest request, int total, Expression<Func<T, TResult>> projection, CancellationToken cancellationToken)
-    {
-        var size = Math.Clamp(request.PageSize, 1, PageRequest.MaxExportRows);
-        var page = Math.Max(1, request.Page);
-        var items = total <= (page - 1) * size ? [] : await query.Skip((page - 1) * size).Take(size).Select(projection).ToListAsync(cancellationToken);
-        return new PagedResult<TResult>(items, total, page, size);
-    }
-
     /// <summary>An ILIKE pattern matching <paramref name="text"/> anywhere, with LIKE's wildcards taken literally.</summary>
     public static string Contains(string text) =>
         "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";

@@ -4,7 +4,6 @@ using System.Text.Json;
 using ErpSaaS.Catalog;
 using ErpSaaS.Errors;
 using ErpSaaS.TestBase;
-using ErpSaaS.Tenancy;
 using ErpSaaS.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
@@ -17,14 +16,7 @@ public sealed class PartnersApiTests(ErpWebFixture fixture) : IClassFixture<ErpW
 {
     private PartnersGiven Given => new(fixture);
 
-    private async Task<(ErpBrowser Browser, (Guid Tenant, Guid Admin) Company)> SignedInAsync()
-    {
-        var company = await Given.Company("api");
-        var slug = await fixture.InScopeAsync(null, async sp => (await sp.GetRequiredService<ITenantRepository>().FindAsync(company.Tenant))!.Slug);
-        var browser = fixture.Web.TenantBrowser(slug);
-        await browser.SignInAsync("admin", ErpSaaS.TestBase.Given.Password);
-        return (browser, company);
-    }
+    private Task<(ErpBrowser Browser, (Guid Tenant, Guid Admin) Company)> SignedInAsync() => fixture.SignedInCompanyAsync("api");
 
     private static async Task<(HttpStatusCode Status, string? MediaType, JsonElement Body)> SendAsync(ErpBrowser browser, HttpMethod method, string url, object? body = null)
     {

@@ -89,6 +89,16 @@ public class ErpWebFixture : ErpTestFixture
         _web = new ErpWebFactory(this, ConfigureWebServices, WebSettings);
     }
 
+    /// <summary>A new company (its admin and partners' basics, see <see cref="PartnersGiven.Company"/>) and a browser signed in as its admin.</summary>
+    public async Task<(ErpBrowser Browser, (Guid Tenant, Guid Admin) Company)> SignedInCompanyAsync(string name)
+    {
+        var company = await new PartnersGiven(this).Company(name);
+        var slug = await InScopeAsync(null, async sp => (await sp.GetRequiredService<ErpSaaS.Tenancy.ITenantRepository>().FindAsync(company.Tenant))!.Slug);
+        var browser = Web.TenantBrowser(slug);
+        await browser.SignInAsync("admin", ErpSaaS.TestBase.Given.Password);
+        return (browser, company);
+    }
+
     /// <summary>The user reads the app in Chinese: the profile's language wins over the browser's.</summary>
     public Task SpeakChineseAsync(Guid tenant, string userName = "admin") =>
         InScopeAsync(tenant, async sp =>
