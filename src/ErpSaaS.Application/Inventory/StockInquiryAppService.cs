@@ -22,20 +22,21 @@ public interface IStockQueries
     Task<StockVerificationRunDto?> FindLastVerificationAsync(CancellationToken cancellationToken = default);
 }
 
-public sealed class StockInquiryAppService(IPermissionChecker permissions, IStockQueries queries, ISettingStore settings, TimeProvider clock) : IStockInquiryAppService
+public sealed class StockInquiryAppService(IPermissionChecker permissions, IStockQueries queries, ISettingStore settings, TimeProvider clock, IUnitOfWork unitOfWork) : IStockInquiryAppService
 {
     public async Task<StockOnHandPageDto> GetOnHandAsync(StockOnHandQuery query, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
         query.ClampForScreen();
-        return await queries.GetOnHandAsync(query, cancellationToken);
+        // A search's products, the figures and the page: several queries on one connection.
+        return await unitOfWork.ReadAsync(ct => queries.GetOnHandAsync(query, ct), cancellationToken);
     }
 
     public async Task<IReadOnlyList<StockOnHandRowDto>> ExportOnHandAsync(StockOnHandQuery query, CancellationToken cancellationToken = default)
     {
         await permissions.CheckAsync(ErpPermissions.Trading.Inventory, cancellationToken);
         query.ClampForExport();
-        return (await queries.GetOnHandAsync(query, cancellationToken)).Page.Items;
+        return (await unitOfWork.ReadAsync(ct => queries.GetOnHandAsync(query, ct), cancellationToken)).Page.Items;
     }
 
     public async Task<ProductStockDto> GetProductAsync(Guid productId, CancellationToken cancellationToken = default)

@@ -9,6 +9,8 @@ public static class CatalogEntityFrameworkCoreRegistration
     public static IServiceCollection AddErpCatalogProducts(this IServiceCollection services)
     {
         services.AddScoped<IProductRepository, ProductRepository>();
+        services.AddScoped<ProductSearch>();
+        services.AddSingleton<ProductSearchMemory>();
         services.AddScoped<IProductCategoryRepository, ProductCategoryRepository>();
         services.AddScoped<IUnitOfMeasureRepository, UnitOfMeasureRepository>();
         services.AddScoped<ITaxRateRepository, TaxRateRepository>();

@@ -24,8 +24,9 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         builder.Property(p => p.StandardCost).HasPrecision(18, ProductConsts.PriceScale);
         builder.Property(p => p.SalePrice).HasPrecision(18, ProductConsts.PriceScale);
         builder.Property(p => p.Version).HasColumnName("xmin").HasColumnType("xid").IsRowVersion();
-        builder.HasIndex(p => new { p.TenantId, p.Code }).IsUnique();
         builder.Property<string>(SearchText).HasComputedColumnSql("lower((((code)::text || ' ') || (name)::text) || ' ' || coalesce(specification, ''))", stored: true);
+        // A search walks the company's catalog in code order through this index alone (migration 0035).
+        builder.HasIndex(p => new { p.TenantId, p.Code }).IsUnique().IncludeProperties(nameof(Product.Id), nameof(Product.Name), SearchText);
         builder.HasIndex(p => new { p.TenantId, p.Name });
         builder.HasIndex(p => new { p.TenantId, p.IsActive });
         builder.HasOne<ProductCategory>().WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);

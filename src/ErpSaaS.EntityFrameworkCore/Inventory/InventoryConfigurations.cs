@@ -54,8 +54,10 @@ internal sealed class StockBalanceConfiguration : IEntityTypeConfiguration<Stock
         builder.Property(b => b.OnHand).HasPrecision(18, StockConsts.QuantityScale);
         builder.Property(b => b.Reserved).HasPrecision(18, StockConsts.QuantityScale);
         builder.Property(b => b.Available).HasPrecision(18, StockConsts.QuantityScale).HasComputedColumnSql("on_hand - reserved", stored: true);
-        builder.HasIndex(b => new { b.TenantId, b.ProductId, b.WarehouseId, b.LocationId, b.BatchNumber }).IsUnique();
-        builder.HasIndex(b => new { b.TenantId, b.WarehouseId });
+        // Carries the figures, so a search's per-product sums read the index alone (migration 0035).
+        builder.HasIndex(b => new { b.TenantId, b.ProductId, b.WarehouseId, b.LocationId, b.BatchNumber }).IsUnique()
+            .IncludeProperties(b => new { b.OnHand, b.Reserved, b.Value });
+        builder.HasIndex(b => new { b.TenantId, b.WarehouseId }).IncludeProperties(b => new { b.ProductId, b.OnHand, b.Reserved, b.Value });
         // The stock inquiry's search by batch number reads only the balances that have a batch (migration 0017).
         builder.HasIndex(b => b.TenantId, "ix_stock_balances_batched").HasFilter("batch_number <> ''");
         // The stock-on-hand page sorted by on hand or by value (migration 0034).

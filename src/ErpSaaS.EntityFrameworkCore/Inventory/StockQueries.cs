@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ErpSaaS.EntityFrameworkCore.Inventory;
 
-internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluations) : IStockQueries
+internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluations, Catalog.ProductSearch productSearch) : IStockQueries
 {
     public async Task<StockOnHandPageDto> GetOnHandAsync(StockOnHandQuery query, CancellationToken cancellationToken = default)
     {
@@ -23,20 +23,9 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
         int? skipWithin = null;
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
-            // The search picks its products first, once, in code order: one pass over the catalog (no index serves a
-            // substring match behind row-level security; a suffix index was tried and was no faster for words common in
-            // product names). The catalog's stored lower-case search text holds code and name: a plain substring test on
-            // it passes every product the case-insensitive match could (and a few more, which that match then drops), at
-            // a third of its cost.
+            // The search picks its products first, once, in code order (remembered while the catalog stays as it is).
             var pattern = Paging.Contains(query.Search);
-            var barcode = query.Search.Trim();
-            var text = barcode.ToLowerInvariant();
-            var scanned = db.ProductBarcodes.Where(c => c.Code == barcode).Select(c => c.ProductId);
-            var matching = await db.Products.IgnoreAutoIncludes()
-                .Where(p => (EF.Property<string>(p, Catalog.ProductConfiguration.SearchText).Contains(text)
-                             && (EF.Functions.ILike(p.Code, pattern) || EF.Functions.ILike(p.Name, pattern)))
-                            || scanned.Contains(p.Id))
-                .OrderBy(p => p.Code).Select(p => p.Id).ToListAsync(cancellationToken);
+            Guid[] matching = [.. await productSearch.MatchingAsync(query.Search, cancellationToken)];
             // A batch number matches on its own. The balances with a batch are few and have their own partial index.
             var batches = await balances.Where(b => b.BatchNumber != StockConsts.NoBatch && EF.Functions.ILike(b.BatchNumber, pattern))
                 .Select(b => b.Id).ToListAsync(cancellationToken);
@@ -48,8 +37,7 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
             {
                 // Products only (the usual search): one pass over their balances gives each product's row count and figures,
                 // so the totals, and when sorted by code the very products the page shows, are known before any row is read.
-                balances = balances.Where(b => matching.Contains(b.ProductId));
-                var figures = await balances.GroupBy(b => b.ProductId)
+                var figures = await balances.Where(b => matching.Contains(b.ProductId)).GroupBy(b => b.ProductId)
                     .Select(g => new { ProductId = g.Key, Rows = g.Count(), OnHand = g.Sum(b => b.OnHand), Reserved = g.Sum(b => b.Reserved), Value = g.Sum(b => b.Value) })
                     .ToDictionaryAsync(f => f.ProductId, cancellationToken);
                 summary = new OnHandSummary(figures.Values.Sum(f => f.Rows), figures.Values.Sum(f => f.OnHand), figures.Values.Sum(f => f.Reserved), figures.Values.Sum(f => f.Value));
@@ -57,9 +45,9 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
                 if (byCode)
                 {
                     (found, skipWithin) = ProductsOnPage(query.Desc ? Enumerable.Reverse(found) : found, id => figures[id].Rows, (pageNumber - 1) * size, size);
-                    balances = balances.Where(b => found.Contains(b.ProductId));
                 }
-                products = products.Where(p => found.Contains(p.Id));
+                // Only products with rows here are left (sorted by code, only the page's), so they alone filter the rows.
+                balances = balances.Where(b => found.Contains(b.ProductId));
             }
         }
         // Unsearched, the row count and totals are the warehouses' kept figures (migration 0034); otherwise one pass over

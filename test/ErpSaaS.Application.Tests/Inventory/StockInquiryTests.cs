@@ -1,9 +1,11 @@
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
+using ErpSaaS.EntityFrameworkCore;
 using ErpSaaS.Errors;
 using ErpSaaS.Inventory;
 using ErpSaaS.Settings;
 using ErpSaaS.TestBase;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 using Xunit;
@@ -57,6 +59,76 @@ public sealed class StockInquiryTests(ErpTestFixture fixture) : IClassFixture<Er
         (await Page(2, true)).ShouldBe(["PIN-B/WH02", "PIN-A/WH01"]);
         var all = await Inquiry(acme, s => s.GetOnHandAsync(new StockOnHandQuery { Search = "pin", PageSize = 2 }));
         (all.Page.TotalCount, all.Page.PageCount, all.Totals.OnHand, all.Totals.Value).ShouldBe((5, 3, 15m, 15.00m));
+    }
+
+    [Fact]
+    public async Task A_search_made_again_finds_a_product_renamed_given_a_barcode_or_added_since()
+    {
+        var acme = await StockCompany.CreateAsync(fixture);
+        foreach (var code in new[] { "BOLT-M6", "NUT-M6" })
+        {
+            await acme.AddProductAsync(code);
+            await acme.ReceiveAsync(code, "WH01", 10m, 1m);
+        }
+
+        async Task<List<string>> Search(string text) =>
+            (await Inquiry(acme, s => s.GetOnHandAsync(new StockOnHandQuery { Search = text }))).Page.Items.Select(r => r.ProductCode).ToList();
+        Task Edit(string code, Action<ProductInput> change) => acme.InCompanyAsync(async sp =>
+        {
+            var products = sp.GetRequiredService<IProductAppService>();
+            var input = ProductInput.From(await products.GetAsync(acme.Product(code)));
+            change(input);
+            await products.UpdateAsync(acme.Product(code), input);
+            return true;
+        });
+
+        (await Search("bolt")).ShouldBe(["BOLT-M6"]);
+        (await Search("6901234567892")).ShouldBeEmpty();
+        await Edit("NUT-M6", p => p.Name = "Bolt nut M6");
+        (await Search("bolt")).ShouldBe(["BOLT-M6", "NUT-M6"]);
+        await Edit("NUT-M6", p => p.Barcodes = ["6901234567892"]);
+        (await Search("6901234567892")).ShouldBe(["NUT-M6"]);
+        await acme.AddProductAsync("BOLT-M8");
+        await acme.ReceiveAsync("BOLT-M8", "WH01", 5m, 1m);
+        (await Search("bolt")).ShouldBe(["BOLT-M6", "BOLT-M8", "NUT-M6"]);
+    }
+
+    [Fact]
+    public async Task The_catalog_stamp_moves_when_a_change_to_what_a_search_matches_commits_and_is_the_companys_own()
+    {
+        var acme = await StockCompany.CreateAsync(fixture);
+        var globex = await StockCompany.CreateAsync(fixture);
+        await acme.AddProductAsync("BOLT");
+        await globex.AddProductAsync("BOLT");
+        static Task<Guid> Stamp(StockCompany company) => company.InCompanyAsync(sp =>
+            sp.GetRequiredService<ErpDbContext>().Database.SqlQuery<Guid>($"SELECT stamp AS \"Value\" FROM catalog_stamps").SingleAsync());
+        async Task<bool> Moves(Func<Task> change)
+        {
+            var before = await Stamp(acme);
+            await change();
+            return await Stamp(acme) != before;
+        }
+        Task Update(Action<ProductInput> change) => acme.InCompanyAsync(async sp =>
+        {
+            var products = sp.GetRequiredService<IProductAppService>();
+            var input = ProductInput.From(await products.GetAsync(acme.Product("BOLT")));
+            change(input);
+            await products.UpdateAsync(acme.Product("BOLT"), input);
+            return true;
+        });
+
+        (await Moves(() => Update(p => p.Specification = "M6 x 30"))).ShouldBeTrue();
+        (await Moves(() => Update(p => p.SalePrice = 1.25m))).ShouldBeFalse();
+        (await Moves(async () => await Should.ThrowAsync<InvalidOperationException>(() => acme.InTransactionAsync<bool>(async sp =>
+        {
+            await sp.GetRequiredService<ProductManager>().CreateAsync("NUT", new ProductDetails { Name = "NUT", BaseUnit = "PCS" });
+            await sp.GetRequiredService<IUnitOfWork>().SaveChangesAsync();
+            throw new InvalidOperationException("rolled back");
+        })))).ShouldBeFalse();
+        (await Moves(() => acme.AddProductAsync("NUT"))).ShouldBeTrue();
+        var theirs = await Stamp(globex);
+        (await Moves(() => acme.AddProductAsync("WASHER"))).ShouldBeTrue();
+        (await Stamp(globex)).ShouldBe(theirs);
     }
 
     [Fact]

@@ -29,9 +29,26 @@ public sealed class StockOnHandPageScenario(BenchRun run, int warmups, int measu
         var timings = new Timings();
         var byFilter = new Dictionary<string, Timings>(StringComparer.Ordinal);
         long rowsSeen = 0;
+        var searched = new HashSet<string>(StringComparer.Ordinal);
+        // ERP_BENCH_SHOW_SQL=1 prints each measured request's commands with their time, to see where a request's time goes.
+        var commands = new List<string>();
+        using var listener = Environment.GetEnvironmentVariable("ERP_BENCH_SHOW_SQL") == "1" ? new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                var text = (activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement"))?.ToString() ?? "";
+                lock (commands) commands.Add($"  {activity.Duration.TotalMilliseconds,7:F1} ms  {text.ReplaceLineEndings(" ")[..Math.Min(110, text.ReplaceLineEndings(" ").Length)]}");
+            },
+        } : null;
+        if (listener is not null) ActivitySource.AddActivityListener(listener);
         for (var i = 0; i < warmups + measured; i++)
         {
             var (query, kind) = NextQuery(random);
+            // A search's products are remembered until the catalog changes (it does not here): the first request of a
+            // search text finds them, the next ones of the same text (other pages, sorts, warehouses) reuse them.
+            if (query.Search is { } text) kind += searched.Add(text) ? ", first time" : ", again";
             await using var scope = run.Services.CreateAsyncScope();
             var sp = scope.ServiceProvider;
             using var tenant = sp.GetRequiredService<ICurrentTenant>().Change(run.Company.TenantId);
@@ -40,6 +57,15 @@ public sealed class StockOnHandPageScenario(BenchRun run, int warmups, int measu
             var clock = Stopwatch.StartNew();
             var page = await inquiry.GetOnHandAsync(query, cancellationToken);
             clock.Stop();
+            if (listener is not null)
+            {
+                lock (commands)
+                {
+                    Console.WriteLine($"{kind} \"{query.Search}\" warehouse {query.WarehouseId is not null} zero {query.IncludeZero} sort {query.Sort} page {query.Page}: {clock.Elapsed.TotalMilliseconds:F1} ms");
+                    commands.ForEach(Console.WriteLine);
+                    commands.Clear();
+                }
+            }
             if (i < warmups) continue;
             timings.Add(clock.Elapsed);
             (byFilter.TryGetValue(kind, out var kindTimings) ? kindTimings : byFilter[kind] = new Timings()).Add(clock.Elapsed);

@@ -25,6 +25,8 @@ public sealed class SchemaDriftTests(ErpTestFixture fixture) : IClassFixture<Erp
         UNION ALL
         SELECT 'constraint ' || conrelid::regclass || ' ' || pg_get_constraintdef(oid)
         FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text = ANY(@tables)
+          -- Constraint triggers (the catalog stamp, 0036) are triggers, which the model does not describe, as no other trigger.
+          AND contype <> 't'
         ORDER BY 1
         """;
 
