@@ -55,6 +55,8 @@ public sealed class FeatureChecker(ICurrentTenant currentTenant, ITenantStore te
             var parent = FeatureDefinitions.Get(p.Key).Parent;
             return parent is not null && values[parent] == "false" ? "false" : p.Value;
         }, StringComparer.Ordinal);
+        // A company not found yet (one being created in a transaction still open) is not remembered without its plan.
+        if (tenant is null) return values;
         cache.Set(key, values, new MemoryCacheEntryOptions()
             .SetAbsoluteExpiration(TimeSpan.FromMinutes(5))
             .AddExpirationToken(invalidator.Token));

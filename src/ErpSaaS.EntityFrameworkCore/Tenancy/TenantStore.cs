@@ -19,7 +19,7 @@ public sealed class TenantStore(IMemoryCache cache, ErpDatabaseOptions database)
     {
         if (cache.TryGetValue(IdKey(id), out TenantInfo? cached)) return cached;
         var tenant = await QueryAsync($"SELECT {Columns} FROM tenants WHERE id = @value", id, cancellationToken);
-        return Remember(IdKey(id), tenant);
+        return tenant is null ? null : Remember(IdKey(id), tenant);
     }
 
     public async ValueTask<TenantInfo?> FindBySlugAsync(string slug, CancellationToken cancellationToken = default)
@@ -38,7 +38,7 @@ public sealed class TenantStore(IMemoryCache cache, ErpDatabaseOptions database)
         using var command = new NpgsqlCommand($"SELECT {Columns} FROM tenants WHERE id = @value", connection);
         command.Parameters.AddWithValue("value", id);
         using var reader = command.ExecuteReader();
-        return Remember(IdKey(id), reader.Read() ? Map(reader) : null);
+        return reader.Read() ? Remember(IdKey(id), Map(reader)) : null;
     }
 
     public void Invalidate(Guid id)
@@ -79,7 +79,9 @@ public sealed class TenantStore(IMemoryCache cache, ErpDatabaseOptions database)
 
     private TenantInfo? Remember(string key, TenantInfo? tenant)
     {
-        // Unknown slugs are cached briefly too, so a flood of requests for a bad subdomain stays off the database.
+        // Unknown slugs are cached briefly too, so a flood of requests for a bad subdomain stays off the database. An
+        // unknown id is not: ids come from the app itself, and one not found may be a company whose creating
+        // transaction has not committed yet (its set-up checks features and permissions before the commit).
         cache.Set(key, tenant, tenant is null ? TimeSpan.FromSeconds(5) : CacheLifetime);
         if (tenant is not null)
         {

@@ -1,6 +1,8 @@
 using ErpSaaS.Catalog;
 using ErpSaaS.Common;
 using ErpSaaS.DataSeeding;
+using ErpSaaS.Inventory;
+using ErpSaaS.Inventory.Alerts;
 using ErpSaaS.Signup;
 using ErpSaaS.Tenancy;
 using ErpSaaS.TestBase;
@@ -54,14 +56,14 @@ public sealed class ProductSampleDataTests(ErpTestFixture fixture) : IClassFixtu
         units.Select(u => u.Code).ShouldContain("BOX");
     }
 
-    [Fact]
-    public async Task The_demo_company_has_an_electronics_catalog_stocked_in_its_main_warehouse()
+    /// <summary>The demo company (seeded once per fixture: the seeder leaves an existing one alone) and its admin.</summary>
+    private async Task<(Guid Tenant, Guid Admin)> DemoAsync()
     {
         await using (var scope = fixture.Services.CreateAsyncScope())
         {
             await ActivatorUtilities.CreateInstance<DemoTenantSeeder>(scope.ServiceProvider).SeedAsync();
         }
-        var (tenant, admin) = await fixture.InScopeAsync(null, async sp =>
+        return await fixture.InScopeAsync(null, async sp =>
         {
             var demo = (await sp.GetRequiredService<ITenantRepository>().FindBySlugAsync(DemoTenantSeeder.Slug))!;
             return await fixture.InScopeAsync(demo.Id, async tenantScope =>
@@ -70,6 +72,41 @@ public sealed class ProductSampleDataTests(ErpTestFixture fixture) : IClassFixtu
                 return (demo.Id, (await users.FindByNameAsync(DemoTenantSeeder.AdminUserName))!.Id);
             });
         });
+    }
+
+    [Fact]
+    public async Task The_demo_company_opens_with_customers_suppliers_and_posted_stock_some_of_it_wanting_attention()
+    {
+        var (tenant, admin) = await DemoAsync();
+
+        var (stock, wh02, alerts, suggestions, customers, suppliers) = await fixture.AsUserAsync(tenant, admin, async sp =>
+        {
+            var inquiry = sp.GetRequiredService<IStockInquiryAppService>();
+            var wh02Id = (await inquiry.GetFilterOptionsAsync()).Warehouses.Single(w => w.Code == "WH02").Id;
+            return (await inquiry.GetOnHandAsync(new StockOnHandQuery { PageSize = 100 }),
+                await inquiry.GetOnHandAsync(new StockOnHandQuery { WarehouseId = wh02Id }),
+                await sp.GetRequiredService<IStockAlertAppService>().ExportAsync(new StockAlertListQuery()),
+                await sp.GetRequiredService<IReplenishmentSuggestions>().ExportAsync(new ReplenishmentQuery()),
+                await sp.GetRequiredService<ICustomerAppService>().GetListAsync(new CustomerListQuery()),
+                await sp.GetRequiredService<ISupplierAppService>().GetListAsync(new SupplierListQuery()));
+        });
+
+        stock.Page.Items.Select(r => r.ProductCode).Distinct().Count().ShouldBe(19);
+        stock.Page.Items.Where(r => r.ProductCode == "SKU-10096").Select(r => (r.BatchNumber, r.OnHand)).ShouldBe([("LB2509", 150m), ("LB2606", 200m)]);
+        stock.Totals.Value.ShouldBe(stock.Page.Items.Sum(r => r.Value));
+        stock.Totals.Value.ShouldBeGreaterThan(0m);
+        wh02.Page.Items.Select(r => (r.ProductCode, r.OnHand)).ShouldBe([("SKU-10089", 600m), ("SKU-10092", 500m)]);
+        alerts.Where(a => a.Kind == StockAlertKind.BelowSafetyStock).Select(a => a.ProductCode).ShouldBe(["SKU-10088", "SKU-10095"], ignoreOrder: true);
+        alerts.Where(a => a.Kind == StockAlertKind.ExpiringBatch).Select(a => a.BatchNumber).ShouldBe(["FX2512"]);
+        suggestions.Select(s => s.ProductCode).ShouldContain("SKU-10087");
+        customers.TotalCount.ShouldBeGreaterThanOrEqualTo(3);
+        suppliers.TotalCount.ShouldBeGreaterThanOrEqualTo(2);
+    }
+
+    [Fact]
+    public async Task The_demo_company_has_an_electronics_catalog_stocked_in_its_main_warehouse()
+    {
+        var (tenant, admin) = await DemoAsync();
 
         var products = await AsAdmin(tenant, admin, p => p.ExportAsync(new ProductListQuery()));
         var resistors = await AsAdmin(tenant, admin, p => p.GetListAsync(new ProductListQuery { Search = "电阻" }));

@@ -22,6 +22,7 @@ public static class StockDocumentsApplicationModule
         services.AddScoped<IApprovalDecisionHandler, StockAdjustmentApprovalHandler>();
         services.AddScoped<IStockCountAppService, StockCountAppService>();
         services.AddScoped<IStockDocumentAppService, StockDocumentAppService>();
+        services.AddScoped<OpeningStockSampleData>();
         return services;
     }
 }
