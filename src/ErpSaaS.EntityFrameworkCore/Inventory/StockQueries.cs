@@ -17,7 +17,6 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
         var byCode = sort is not ("warehouse" or "onhand" or "value" or "expiry");
         var size = Math.Clamp(query.PageSize, 1, PageRequest.MaxExportRows);
         var pageNumber = Math.Max(1, query.Page);
-        var products = db.Products.IgnoreAutoIncludes();
         OnHandSummary? summary = null;
         // Set when the search already knows which rows of which products make the page: how many of their rows to skip.
         int? skipWithin = null;
@@ -59,7 +58,7 @@ internal sealed class StockQueries(ErpDbContext db, IStockRevaluations revaluati
                 .FirstOrDefaultAsync(cancellationToken);
         var totals = summary is null ? new StockTotalsDto(0m, 0m, 0m, 0m) : new StockTotalsDto(summary.OnHand, summary.Reserved, summary.OnHand - summary.Reserved, summary.Value);
         var rows = from b in balances
-                   join p in products on b.ProductId equals p.Id
+                   join p in db.Products.IgnoreAutoIncludes() on b.ProductId equals p.Id
                    join w in db.Warehouses on b.WarehouseId equals w.Id
                    join l in db.WarehouseLocations on b.LocationId equals l.Id into bins
                    from l in bins.DefaultIfEmpty()

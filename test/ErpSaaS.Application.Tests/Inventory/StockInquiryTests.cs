@@ -17,6 +17,16 @@ public sealed class StockInquiryTests(ErpTestFixture fixture) : IClassFixture<Er
     private static Task<T> Inquiry<T>(StockCompany company, Func<IStockInquiryAppService, Task<T>> work) =>
         company.InCompanyAsync(sp => work(sp.GetRequiredService<IStockInquiryAppService>()));
 
+    /// <summary>Changes a product the way its edit page does.</summary>
+    private static Task EditProductAsync(StockCompany company, string code, Action<ProductInput> change) => company.InCompanyAsync(async sp =>
+    {
+        var products = sp.GetRequiredService<IProductAppService>();
+        var input = ProductInput.From(await products.GetAsync(company.Product(code)));
+        change(input);
+        await products.UpdateAsync(company.Product(code), input);
+        return true;
+    });
+
     [Fact]
     public async Task Stock_on_hand_filters_by_warehouse_and_search_and_totals_the_whole_filter()
     {
@@ -73,20 +83,12 @@ public sealed class StockInquiryTests(ErpTestFixture fixture) : IClassFixture<Er
 
         async Task<List<string>> Search(string text) =>
             (await Inquiry(acme, s => s.GetOnHandAsync(new StockOnHandQuery { Search = text }))).Page.Items.Select(r => r.ProductCode).ToList();
-        Task Edit(string code, Action<ProductInput> change) => acme.InCompanyAsync(async sp =>
-        {
-            var products = sp.GetRequiredService<IProductAppService>();
-            var input = ProductInput.From(await products.GetAsync(acme.Product(code)));
-            change(input);
-            await products.UpdateAsync(acme.Product(code), input);
-            return true;
-        });
 
         (await Search("bolt")).ShouldBe(["BOLT-M6"]);
         (await Search("6901234567892")).ShouldBeEmpty();
-        await Edit("NUT-M6", p => p.Name = "Bolt nut M6");
+        await EditProductAsync(acme, "NUT-M6", p => p.Name = "Bolt nut M6");
         (await Search("bolt")).ShouldBe(["BOLT-M6", "NUT-M6"]);
-        await Edit("NUT-M6", p => p.Barcodes = ["6901234567892"]);
+        await EditProductAsync(acme, "NUT-M6", p => p.Barcodes = ["6901234567892"]);
         (await Search("6901234567892")).ShouldBe(["NUT-M6"]);
         await acme.AddProductAsync("BOLT-M8");
         await acme.ReceiveAsync("BOLT-M8", "WH01", 5m, 1m);
@@ -108,17 +110,9 @@ public sealed class StockInquiryTests(ErpTestFixture fixture) : IClassFixture<Er
             await change();
             return await Stamp(acme) != before;
         }
-        Task Update(Action<ProductInput> change) => acme.InCompanyAsync(async sp =>
-        {
-            var products = sp.GetRequiredService<IProductAppService>();
-            var input = ProductInput.From(await products.GetAsync(acme.Product("BOLT")));
-            change(input);
-            await products.UpdateAsync(acme.Product("BOLT"), input);
-            return true;
-        });
 
-        (await Moves(() => Update(p => p.Specification = "M6 x 30"))).ShouldBeTrue();
-        (await Moves(() => Update(p => p.SalePrice = 1.25m))).ShouldBeFalse();
+        (await Moves(() => EditProductAsync(acme, "BOLT", p => p.Specification = "M6 x 30"))).ShouldBeTrue();
+        (await Moves(() => EditProductAsync(acme, "BOLT", p => p.SalePrice = 1.25m))).ShouldBeFalse();
         (await Moves(async () => await Should.ThrowAsync<InvalidOperationException>(() => acme.InTransactionAsync<bool>(async sp =>
         {
             await sp.GetRequiredService<ProductManager>().CreateAsync("NUT", new ProductDetails { Name = "NUT", BaseUnit = "PCS" });
