@@ -18,15 +18,17 @@ public interface ISalesQueries
     Task<IReadOnlyList<SalesPartyDto>> GetQuarantineWarehousesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Lines of draft, pending or approved orders (nothing reserved yet) for the products, with each order's warehouse.</summary>
-    Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode, decimal Needed,
-        DateOnly PromisedDate)>> GetUnconfirmedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesLineNeed>> GetUnconfirmedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
 
     /// <summary>Lines of confirmed orders (open) that wait for stock of the products: their back-ordered base quantity (what they need), with each order's warehouse.</summary>
-    Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode, decimal Needed,
-        DateOnly PromisedDate)>> GetBackOrderedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<SalesLineNeed>> GetBackOrderedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default);
 
     Task<SalesOptionsDto> GetOptionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Sales orders created in [<paramref name="from"/>, <paramref name="to"/>).</summary>
     Task<int> CountOrdersCreatedAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An order line that needs stock of its product in its order's warehouse, by its promised date.</summary>
+public sealed record SalesLineNeed(
+    Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode, decimal Needed, DateOnly PromisedDate);

@@ -214,36 +214,45 @@ internal sealed class SalesQueries(ErpDbContext db) : ISalesQueries
         await db.Warehouses.AsNoTracking().Where(w => w.IsActive && w.IsQuarantine).OrderBy(w => w.Code)
             .Select(w => new SalesPartyDto(w.Id, w.Code, w.Name)).ToListAsync(cancellationToken);
 
-    public async Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode,
-        decimal Needed, DateOnly PromisedDate)>> GetUnconfirmedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SalesLineNeed>> GetUnconfirmedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default) =>
+        LineNeedsAsync(productIds, lines => lines
+                .Where(r => r.Order.Status == SalesOrderStatus.Draft || r.Order.Status == SalesOrderStatus.PendingApproval || r.Order.Status == SalesOrderStatus.Approved)
+                .OrderBy(r => r.Order.Number).ThenBy(r => r.Line.LineNumber),
+            line => line.BaseQuantity, cancellationToken);
+
+    public Task<IReadOnlyList<SalesLineNeed>> GetBackOrderedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default) =>
+        LineNeedsAsync(productIds, lines => lines
+                .Where(r => r.Line.BackOrderedQuantity > 0m && (r.Order.Status == SalesOrderStatus.Confirmed || r.Order.Status == SalesOrderStatus.PartiallyDelivered))
+                .OrderBy(r => r.Line.PromisedDate).ThenBy(r => r.Order.Number).ThenBy(r => r.Line.LineNumber),
+            line => line.BackOrderedQuantity, cancellationToken);
+
+    // Initialised by members, not a constructor, so EF can still filter and sort on it after the projection.
+    private sealed class OrderLineRow
     {
-        var wanted = productIds.ToList();
-        var rows = await (
-            from l in db.Set<SalesOrderLine>().AsNoTracking()
-            join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on l.OrderId equals o.Id
-            join p in db.Products.IgnoreAutoIncludes() on l.ProductId equals p.Id
-            where wanted.Contains(l.ProductId)
-                  && (o.Status == SalesOrderStatus.Draft || o.Status == SalesOrderStatus.PendingApproval || o.Status == SalesOrderStatus.Approved)
-            orderby o.Number, l.LineNumber
-            select new { OrderId = o.Id, o.Number, o.Status, o.WarehouseId, l.LineNumber, l.ProductId, p.Code, l.BaseQuantity, l.PromisedDate })
-            .Take(200).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.Code, r.BaseQuantity, r.PromisedDate))];
+        public required SalesOrderLine Line { get; init; }
+        public required SalesOrder Order { get; init; }
+        public required string ProductCode { get; init; }
     }
 
-    public async Task<IReadOnlyList<(Guid OrderId, string OrderNumber, SalesOrderStatus Status, Guid WarehouseId, int LineNumber, Guid ProductId, string ProductCode,
-        decimal Needed, DateOnly PromisedDate)>> GetBackOrderedLinesAsync(IReadOnlyCollection<Guid> productIds, CancellationToken cancellationToken = default)
+    private sealed record LineQuantities(decimal BaseQuantity, decimal BackOrderedQuantity);
+
+    /// <summary>The first 200 lines of orders for the products that <paramref name="select"/> keeps, in its order, each needing <paramref name="needed"/>.</summary>
+    private async Task<IReadOnlyList<SalesLineNeed>> LineNeedsAsync(IReadOnlyCollection<Guid> productIds,
+        Func<IQueryable<OrderLineRow>, IQueryable<OrderLineRow>> select, Func<LineQuantities, decimal> needed, CancellationToken cancellationToken)
     {
         var wanted = productIds.ToList();
-        var rows = await (
-            from l in db.Set<SalesOrderLine>().AsNoTracking()
-            join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on l.OrderId equals o.Id
-            join p in db.Products.IgnoreAutoIncludes() on l.ProductId equals p.Id
-            where wanted.Contains(l.ProductId) && l.BackOrderedQuantity > 0m
-                  && (o.Status == SalesOrderStatus.Confirmed || o.Status == SalesOrderStatus.PartiallyDelivered)
-            orderby l.PromisedDate, o.Number, l.LineNumber
-            select new { OrderId = o.Id, o.Number, o.Status, o.WarehouseId, l.LineNumber, l.ProductId, p.Code, l.BackOrderedQuantity, l.PromisedDate })
-            .Take(200).ToListAsync(cancellationToken);
-        return [.. rows.Select(r => (r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.Code, r.BackOrderedQuantity, r.PromisedDate))];
+        var lines = from l in db.Set<SalesOrderLine>().AsNoTracking()
+                    join o in db.Set<SalesOrder>().IgnoreAutoIncludes() on l.OrderId equals o.Id
+                    join p in db.Products.IgnoreAutoIncludes() on l.ProductId equals p.Id
+                    where wanted.Contains(l.ProductId)
+                    select new OrderLineRow { Line = l, Order = o, ProductCode = p.Code };
+        var rows = await select(lines).Take(200).Select(r => new
+        {
+            OrderId = r.Order.Id, r.Order.Number, r.Order.Status, r.Order.WarehouseId, r.Line.LineNumber, r.Line.ProductId, r.ProductCode,
+            r.Line.BaseQuantity, r.Line.BackOrderedQuantity, r.Line.PromisedDate,
+        }).ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new SalesLineNeed(r.OrderId, r.Number, r.Status, r.WarehouseId, r.LineNumber, r.ProductId, r.ProductCode,
+            needed(new LineQuantities(r.BaseQuantity, r.BackOrderedQuantity)), r.PromisedDate))];
     }
 
     public Task<PagedResult<SalesQuotationSummaryDto>> GetQuotationsAsync(SalesListQuery query, CancellationToken cancellationToken = default)
